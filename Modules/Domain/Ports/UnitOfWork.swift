@@ -1,0 +1,71 @@
+import Foundation
+
+/// Everything one use case writes, applied by `Storage.commit(_:)` atomically and in order:
+/// all changes (entities, messages, audit events) become visible together, or none do.
+public struct UnitOfWork: Sendable {
+    public private(set) var changes: [Change]
+
+    public init(_ changes: [Change] = []) { self.changes = changes }
+
+    public mutating func append(_ change: Change) { changes.append(change) }
+
+    public mutating func append(contentsOf more: [Change]) { changes.append(contentsOf: more) }
+
+    public var isEmpty: Bool { changes.isEmpty }
+
+    /// One write. Updates carry the version the use case read: the adapter applies the update only
+    /// if the stored version still equals `expectedVersion` (and stores the entity's own, higher, version);
+    /// otherwise the whole unit fails with `StorageError.versionConflict`.
+    public enum Change: Sendable {
+        case insertOrganization(Organization)
+        case insertUser(User)
+        case updateUser(User, expectedVersion: Int)
+        case insertAgentProfile(AgentProfile)
+        case updateAgentProfile(AgentProfile, expectedVersion: Int)
+        case insertDepartment(Department)
+        case updateDepartment(Department, expectedVersion: Int)
+        /// Storage allocates the next number of the ticket's organization (ignoring `ticket.number`)
+        /// and reports it in `CommitReceipt.ticketNumbers`. With an idempotency key, a second insert
+        /// for the same key fails with `.duplicate(.idempotencyKey)` and writes nothing.
+        case insertTicket(Ticket, idempotencyKey: IdempotencyKey?)
+        case updateTicket(Ticket, expectedVersion: Int)
+        case insertMessage(Message)
+        case appendAuditEvent(AuditEvent)
+    }
+}
+
+/// What a commit allocated.
+public struct CommitReceipt: Sendable, Equatable {
+    /// Numbers allocated to the tickets inserted by the unit.
+    public var ticketNumbers: [TicketID: TicketNumber]
+
+    public init(ticketNumbers: [TicketID: TicketNumber] = [:]) { self.ticketNumbers = ticketNumbers }
+}
+
+/// A client-chosen key that makes ticket creation safe to retry (`Idempotency-Key` header).
+/// Scoped to the organization and the user who sent it. `fingerprint` identifies the request body,
+/// so that a reuse with a different body can be refused.
+public struct IdempotencyKey: Sendable, Equatable, Hashable {
+    public let organizationID: OrganizationID
+    public let userID: UserID
+    public let key: String
+    public let fingerprint: String
+
+    public init(organizationID: OrganizationID, userID: UserID, key: String, fingerprint: String) {
+        self.organizationID = organizationID
+        self.userID = userID
+        self.key = key
+        self.fingerprint = fingerprint
+    }
+}
+
+/// A stored idempotency key and the ticket it created.
+public struct IdempotencyRecord: Sendable, Equatable {
+    public let key: IdempotencyKey
+    public let ticketID: TicketID
+
+    public init(key: IdempotencyKey, ticketID: TicketID) {
+        self.key = key
+        self.ticketID = ticketID
+    }
+}

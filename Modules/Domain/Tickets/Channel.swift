@@ -1,0 +1,4 @@
+/// Where a ticket came from.
+public enum Channel: String, Sendable, Codable, CaseIterable {
+    case web, email, chat, api, phone
+}

@@ -1,0 +1,104 @@
+// swift-tools-version: 6.1
+// Switchboard: a hexagonal customer-support backend.
+// Layout (see README.md): Modules/Domain is pure; Adapters/* implement its ports;
+// Contracts/* are the executable specification of each port; Apps/* compose them.
+import PackageDescription
+
+/// One set of compiler settings for every target: Swift 6 mode with strict concurrency
+/// (implied by the language mode), explicit `any`, and imports that must be stated.
+let swiftSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Switchboard",
+    platforms: [.macOS(.v15)],
+    products: [
+        // Contract suites are published so that third-party adapters can prove themselves.
+        .library(name: "StorageContract", targets: ["StorageContract"]),
+        .library(name: "FileStoreContract", targets: ["FileStoreContract"]),
+        .library(name: "NotifierContract", targets: ["NotifierContract"]),
+        .library(name: "ClockContract", targets: ["ClockContract"]),
+        .library(name: "TransportContract", targets: ["TransportContract"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+    ],
+    targets: [
+        // MARK: - Modules
+
+        .target(name: "Domain", path: "Modules/Domain", swiftSettings: swiftSettings),
+
+        // MARK: - Adapters
+
+        .target(name: "Memory", dependencies: ["Domain"], path: "Adapters/Memory", swiftSettings: swiftSettings),
+        .target(
+            name: "SQLiteStorage",
+            dependencies: ["Domain", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Adapters/SQLiteStorage",
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "LocalFileStore", dependencies: ["Domain"], path: "Adapters/LocalFileStore", swiftSettings: swiftSettings),
+        .target(name: "StdoutNotifier", dependencies: ["Domain"], path: "Adapters/StdoutNotifier", swiftSettings: swiftSettings),
+        .target(name: "SystemClock", dependencies: ["Domain"], path: "Adapters/SystemClock", swiftSettings: swiftSettings),
+        .target(name: "InProcessTransport", dependencies: ["Domain"], path: "Adapters/InProcessTransport", swiftSettings: swiftSettings),
+
+        // MARK: - Contracts
+
+        .target(name: "StorageContract", dependencies: ["Domain"], path: "Contracts/StorageContract", swiftSettings: swiftSettings),
+        .target(name: "FileStoreContract", dependencies: ["Domain"], path: "Contracts/FileStoreContract", swiftSettings: swiftSettings),
+        .target(name: "NotifierContract", dependencies: ["Domain"], path: "Contracts/NotifierContract", swiftSettings: swiftSettings),
+        .target(name: "ClockContract", dependencies: ["Domain"], path: "Contracts/ClockContract", swiftSettings: swiftSettings),
+        .target(name: "TransportContract", dependencies: ["Domain"], path: "Contracts/TransportContract", swiftSettings: swiftSettings),
+
+        // MARK: - Apps
+
+        // MARK: - Tests
+
+        .testTarget(name: "DomainTests", dependencies: ["Domain", "Memory"], path: "Tests/DomainTests", swiftSettings: swiftSettings),
+        .testTarget(
+            name: "MemoryTests",
+            dependencies: ["Memory", "Domain", "StorageContract", "FileStoreContract", "NotifierContract", "ClockContract", "TransportContract"],
+            path: "Tests/MemoryTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SQLiteStorageTests",
+            dependencies: ["SQLiteStorage", "Domain", "StorageContract"],
+            path: "Tests/SQLiteStorageTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LocalFileStoreTests",
+            dependencies: ["LocalFileStore", "Domain", "FileStoreContract"],
+            path: "Tests/LocalFileStoreTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "StdoutNotifierTests",
+            dependencies: ["StdoutNotifier", "Domain", "NotifierContract"],
+            path: "Tests/StdoutNotifierTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SystemClockTests",
+            dependencies: ["SystemClock", "Domain", "ClockContract"],
+            path: "Tests/SystemClockTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "InProcessTransportTests",
+            dependencies: ["InProcessTransport", "Domain", "TransportContract"],
+            path: "Tests/InProcessTransportTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "StorageContractTests",
+            dependencies: ["StorageContract", "Memory", "Domain"],
+            path: "Tests/StorageContractTests",
+            swiftSettings: swiftSettings
+        ),
+    ]
+)
