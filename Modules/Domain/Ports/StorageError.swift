@@ -2,6 +2,7 @@
 /// and the storage contract checks the translation.
 public enum StorageError: Error, Sendable, Equatable {
     /// An update's `expectedVersion` did not match the stored version (someone else changed it first).
+    /// `entity` is one of `StorageEntity`'s names, `id` the record's id.
     case versionConflict(entity: String, id: String)
     /// A uniqueness rule was violated; `constraint` names it (see `UniqueConstraint`).
     case duplicate(constraint: UniqueConstraint)
@@ -10,6 +11,17 @@ public enum StorageError: Error, Sendable, Equatable {
     /// The database could not be reached or failed in a way that retrying later may fix.
     /// Never used for "no such row".
     case unavailable(reason: String)
+}
+
+/// Entity names used in `StorageError` cases, shared by every adapter.
+public enum StorageEntity {
+    public static let organization = "organization"
+    public static let user = "user"
+    public static let agentProfile = "agent_profile"
+    public static let department = "department"
+    public static let ticket = "ticket"
+    public static let message = "message"
+    public static let auditEvent = "audit_event"
 }
 
 /// The uniqueness rules every storage adapter enforces.

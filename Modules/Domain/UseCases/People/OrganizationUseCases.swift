@@ -1,0 +1,30 @@
+/// Operator-level management of tenants (CLI, seeding); not reachable by organization users.
+public struct OrganizationUseCases: Sendable {
+    let deps: Dependencies
+
+    public init(_ deps: Dependencies) { self.deps = deps }
+
+    /// Creates an organization with a unique slug of lower-case letters, digits and dashes.
+    public func create(slug: String, name: String, settings: OrganizationSettings = .init()) async throws(DomainError) -> Organization {
+        var v = Validator()
+        let slug = v.text(slug, field: "slug", max: 63)?.lowercased()
+        let name = v.text(name, field: "name", max: Limits.name)
+        if let slug, !slug.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) {
+            v.fail("slug", "may only contain lower-case letters, digits and '-'")
+        }
+        try v.check()
+        let organization = Organization(id: deps.ids.make(), slug: slug!, name: name!, settings: settings, createdAt: deps.clock.now())
+        _ = try await deps.commit(UnitOfWork([.insertOrganization(organization)]))
+        return organization
+    }
+
+    public func organization(slug: String) async throws(DomainError) -> Organization {
+        let found = try await deps.read { try await $0.organization(slug: slug.lowercased()) }
+        guard let found else { throw .notFound(entity: "organization") }
+        return found
+    }
+
+    public func all() async throws(DomainError) -> [Organization] {
+        try await deps.read { try await $0.organizations() }
+    }
+}

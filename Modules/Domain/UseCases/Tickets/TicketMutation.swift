@@ -1,0 +1,89 @@
+import Foundation
+
+/// The one path by which an existing ticket changes: load, authorize, check the caller's version,
+/// apply a decision, bump the version, and commit the ticket with its audit events atomically.
+struct TicketMutation {
+    /// The ticket as it will be stored.
+    var ticket: Ticket
+    let before: Ticket
+    let actor: Actor
+    let now: Date
+    private(set) var auditEvents: [AuditEvent] = []
+    /// Extra writes that must commit with the ticket (messages, agent statistics …).
+    var extraChanges: [UnitOfWork.Change] = []
+    var events: [DomainEvent] = []
+    private let ids: any IDGenerator
+
+    init(ticket: Ticket, actor: Actor, now: Date, ids: any IDGenerator) {
+        self.ticket = ticket
+        self.before = ticket
+        self.actor = actor
+        self.now = now
+        self.ids = ids
+    }
+
+    mutating func audit(_ kind: AuditEvent.Kind, _ changes: [FieldChange] = [], note: String? = nil) {
+        auditEvents.append(AuditEvent(
+            id: ids.make(), organizationID: ticket.organizationID, ticketID: ticket.id,
+            actorID: actor.userID, kind: kind, changes: changes, note: note, at: now
+        ))
+    }
+
+    mutating func event(_ kind: DomainEvent.Kind, staffOnly: Bool = false, data: [String: String] = [:]) {
+        events.append(DomainEvent(
+            kind: kind, organizationID: ticket.organizationID, ticketID: ticket.id, departmentID: ticket.departmentID,
+            agentID: ticket.assigneeID, staffOnly: staffOnly, data: data.merging(["ticketId": ticket.id.description]) { a, _ in a }, at: now
+        ))
+    }
+
+    /// Moves the status through the state machine, recording it; refuses illegal moves.
+    mutating func move(to status: TicketStatus, note: String? = nil) throws(DomainError) {
+        guard ticket.status != status else { return }
+        guard ticket.status.canMove(to: status) else { throw .illegalTransition(from: ticket.status, to: status) }
+        audit(.statusChanged, [FieldChange(field: "status", before: ticket.status.rawValue, after: status.rawValue)], note: note)
+        ticket.status = status
+    }
+
+    mutating func id<Entity>(_: Entity.Type = Entity.self) -> Identifier<Entity> { ids.make() }
+}
+
+extension TicketUseCases {
+    /// Applies `decide` to the current ticket and commits. With `expectedVersion` (an `If-Match`), a stale
+    /// caller gets `staleVersion`; without it, a concurrent change is retried on fresh state a few times.
+    func mutate(
+        _ id: TicketID, actor: Actor, action: TicketAction, expectedVersion: Int? = nil,
+        _ decide: (inout TicketMutation) async throws(DomainError) -> Void
+    ) async throws(DomainError) -> Ticket {
+        var attempt = 0
+        while true {
+            attempt += 1
+            let current = try await ticket(id, actor: actor)
+            try AccessPolicy.authorize(actor, action, on: current)
+            if let expectedVersion, expectedVersion != current.version { throw .staleVersion(current: current.version) }
+
+            var mutation = TicketMutation(ticket: current, actor: actor, now: deps.clock.now(), ids: deps.ids)
+            try await decide(&mutation)
+            mutation.ticket.version = current.version + 1
+            mutation.ticket.updatedAt = mutation.now
+            if mutation.events.isEmpty { mutation.event(.ticketUpdated) }
+
+            var unit = UnitOfWork([.updateTicket(mutation.ticket, expectedVersion: current.version)])
+            unit.append(contentsOf: mutation.extraChanges)
+            unit.append(contentsOf: mutation.auditEvents.map { .appendAuditEvent($0) })
+            do {
+                _ = try await deps.storage.commit(unit)
+            } catch StorageError.versionConflict(let entity, _) {
+                if entity == StorageEntity.ticket, expectedVersion != nil {
+                    let fresh = try await ticket(id, actor: actor)
+                    throw .staleVersion(current: fresh.version)
+                }
+                if attempt < 3 { continue } // someone changed it meanwhile: decide again on fresh state
+                throw .conflict(reason: "the ticket is being changed concurrently; retry")
+            } catch {
+                throw DomainError(storageFailure: error)
+            }
+            await deps.publish(mutation.events)
+            return mutation.ticket
+        }
+    }
+}

@@ -1,0 +1,58 @@
+extension TicketUseCases {
+    /// Statuses in which a ticket waits in the queue for someone to take it.
+    static let queueStatuses: Set<TicketStatus> = [.open, .reopened, .escalated]
+
+    /// An agent takes an unassigned ticket from the queue.
+    public func take(_ id: TicketID, actor: Actor, expectedVersion: Int? = nil) async throws(DomainError) -> Ticket {
+        try await mutate(id, actor: actor, action: .take, expectedVersion: expectedVersion) { (m: inout TicketMutation) async throws(DomainError) in
+            guard m.ticket.assigneeID == nil else { throw .conflict(reason: "the ticket is already assigned") }
+            try await assign(&m, to: actor.userID)
+        }
+    }
+
+    /// Assigns (or reassigns) a ticket: supervisors and admins to any agent, agents only to themselves.
+    public func assign(_ id: TicketID, to agentID: UserID, actor: Actor, expectedVersion: Int? = nil) async throws(DomainError) -> Ticket {
+        let current = try await ticket(id, actor: actor)
+        guard AccessPolicy.mayAssign(actor, current, to: agentID) else {
+            throw .forbidden(reason: "a \(actor.role.rawValue) may not assign this ticket to that user")
+        }
+        return try await mutate(id, actor: actor, action: .view, expectedVersion: expectedVersion) { (m: inout TicketMutation) async throws(DomainError) in
+            guard AccessPolicy.mayAssign(actor, m.ticket, to: agentID) else {
+                throw .forbidden(reason: "a \(actor.role.rawValue) may not assign this ticket to that user")
+            }
+            try await assign(&m, to: agentID)
+        }
+    }
+
+    /// Shared by take, assign and escalation: the assignee must be staff of the organization with an agent
+    /// profile and below capacity; queue states move to `assigned`, work states are kept.
+    func assign(_ m: inout TicketMutation, to agentID: UserID) async throws(DomainError) {
+        guard m.ticket.assigneeID != agentID else { return }
+        let org = m.ticket.organizationID
+        let user = try await deps.read { try await $0.user(id: agentID, in: org) }
+        guard let user, user.role.isStaff, user.isActive else { throw .invalid("agentId", "is not an active agent of this organization") }
+        let profile = try await deps.read { try await $0.agentProfile(userID: agentID, in: org) }
+        guard let profile else { throw .invalid("agentId", "has no agent profile") }
+        let load = try await deps.read { try await $0.activeTicketCounts(in: org)[agentID] ?? 0 }
+        guard load < profile.maxConcurrentTickets else {
+            throw .conflict(reason: "the agent is at capacity (\(profile.maxConcurrentTickets) active tickets)")
+        }
+        let previous = m.ticket.assigneeID
+        m.ticket.assigneeID = agentID
+        m.ticket.participantIDs.insert(agentID)
+        m.audit(.assigned, [FieldChange(field: "assigneeId", before: previous?.description, after: agentID.description)])
+        if Self.queueStatuses.contains(m.ticket.status) || m.ticket.status == .assigned {
+            try m.move(to: .assigned)
+        }
+        m.event(.ticketAssigned, data: ["assigneeId": agentID.description])
+        m.event(.queueUpdated, staffOnly: true)
+    }
+
+    /// Puts a ticket back into the queue (status `open`, no assignee).
+    func unassign(_ m: inout TicketMutation, note: String?) throws(DomainError) {
+        guard let previous = m.ticket.assigneeID else { return }
+        m.ticket.assigneeID = nil
+        m.audit(.unassigned, [FieldChange(field: "assigneeId", before: previous.description, after: nil)], note: note)
+        m.event(.queueUpdated, staffOnly: true)
+    }
+}
