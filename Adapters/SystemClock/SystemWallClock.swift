@@ -1,6 +1,5 @@
 import Domain
 import Foundation
-import Synchronization
 
 /// The clock port on the system's wall clock, in whole milliseconds.
 ///
@@ -8,19 +7,25 @@ import Synchronization
 /// a reading earlier than one already handed out in this process is replaced by that one: time then
 /// stands still until the system clock catches up.
 public struct SystemWallClock: WallClock {
-    /// The latest reading (Unix milliseconds) handed out by any instance: the whole process shares one
-    /// non-decreasing time, whichever instance a component was given.
-    private static let latest = Mutex<Int64>(.min)
+    /// Shared by every instance made with `init()`: the whole process sees one non-decreasing time,
+    /// whichever instance a component was given.
+    private static let processWide = HighWaterMark()
 
-    public init() {}
+    private let source: @Sendable () -> Date
+    private let highWater: HighWaterMark
+
+    public init() {
+        self.init(source: { Date() }, highWater: Self.processWide)
+    }
+
+    /// For tests: any time source (one that steps back, say), with a mark of its own.
+    init(source: @escaping @Sendable () -> Date, highWater: HighWaterMark) {
+        self.source = source
+        self.highWater = highWater
+    }
 
     /// The current wall-clock time truncated to whole milliseconds, never earlier than a previous reading.
     public func now() -> Date {
-        let current = Date().millisecondsSince1970
-        let reading = Self.latest.withLock { latest in
-            latest = max(latest, current)
-            return latest
-        }
-        return Date(millisecondsSince1970: reading)
+        Date(millisecondsSince1970: highWater.raise(to: source().millisecondsSince1970))
     }
 }
