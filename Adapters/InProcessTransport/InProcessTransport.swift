@@ -8,11 +8,13 @@ import Domain
 /// prefix without gaps, so `events(after:)` with its last sequence recovers the rest) and then ends.
 /// Publishing never waits for a subscriber.
 public actor InProcessTransport: Transport {
+    /// The buffer and retention sizes this transport was made with.
     public let configuration: Configuration
     private var ring: EventRing
     private var subscribers: [Int: AsyncStream<PublishedEvent>.Continuation] = [:]
     private var nextSubscriberID = 0
 
+    /// A transport with no subscribers and nothing retained.
     public init(_ configuration: Configuration = Configuration()) {
         self.configuration = configuration
         ring = EventRing(capacity: configuration.retainedEventCount)

@@ -14,6 +14,7 @@ public struct SystemWallClock: WallClock {
     private let source: @Sendable () -> Date
     private let highWater: HighWaterMark
 
+    /// The system's wall clock, sharing the process-wide never-backwards mark.
     public init() {
         self.init(source: { Date() }, highWater: Self.processWide)
     }

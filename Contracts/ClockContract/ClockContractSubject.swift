@@ -2,9 +2,12 @@ import Domain
 
 /// A clock and the id generator that reads it: the pair a composition root would wire together.
 public struct ClockUnderTest: Sendable {
+    /// The clock under test.
     public let clock: any WallClock
+    /// The generator under test; it must read `clock`.
     public let ids: any IDGenerator
 
+    /// Pairs `ids` with the `clock` it reads.
     public init(clock: any WallClock, ids: any IDGenerator) {
         self.clock = clock
         self.ids = ids
@@ -30,8 +33,10 @@ public protocol ClockContractSubject: Sendable {
 }
 
 extension ClockContractSubject {
+    /// No capabilities unless the subject declares some.
     public var capabilities: Set<ClockCapability> { [] }
 
+    /// Fails: only a subject declaring `.manualTime` can advance its clock.
     public func advance(_ clock: any WallClock, byMilliseconds milliseconds: Int64) throws {
         throw ClockContractSubjectError.capabilityNotProvided(.manualTime)
     }

@@ -27,8 +27,10 @@ public protocol TransportContractSubject: Sendable {
 }
 
 extension TransportContractSubject {
+    /// No capabilities unless the subject declares some.
     public var capabilities: Set<TransportCapability> { [] }
 
+    /// Fails: only a subject declaring `.countsSubscribers` can count subscriptions.
     public func subscriberCount(in transport: any Transport) async throws -> Int {
         throw TransportContractSubjectError.capabilityNotProvided(.countsSubscribers)
     }
