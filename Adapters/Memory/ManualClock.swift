@@ -12,9 +12,13 @@ public final class ManualClock: WallClock {
 
     public func now() -> Date { current.withLock { $0 } }
 
-    /// Moves time forward (never backwards: the clock port forbids it).
+    /// Moves time forward by `seconds`, rounded to the nearest whole millisecond (the clock keeps only
+    /// whole milliseconds), never backwards: the clock port forbids it.
     public func advance(by seconds: TimeInterval) {
         precondition(seconds >= 0, "a clock never goes backwards")
-        current.withLock { $0 = Date(timeIntervalSince1970: $0.timeIntervalSince1970 + seconds).truncatedToMilliseconds }
+        // Integer milliseconds: adding fractional seconds to a Date and truncating loses the millisecond
+        // for about a third of all start times (1 ms from 00:00:00.001 stayed at .001).
+        let milliseconds = Int64((seconds * 1_000).rounded())
+        current.withLock { $0 = Date(millisecondsSince1970: $0.millisecondsSince1970 + milliseconds) }
     }
 }

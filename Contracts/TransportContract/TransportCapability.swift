@@ -1,0 +1,12 @@
+/// A deliberate difference between transport adapters. A case that needs a capability the subject
+/// does not declare is reported as not applicable (cancelled with the reason), never silently passed.
+public enum TransportCapability: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+    /// The subject can tell how many subscriptions a transport still holds
+    /// (`TransportContractSubject.subscriberCount(in:)`), so the contract can check that ended ones are freed.
+    case countsSubscribers
+    /// The transport retains exactly the latest `retainedEventCount` events and forgets older ones
+    /// (a bounded ring rather than, say, time-based retention).
+    case evictsOldestBeyondRetention
+
+    public var description: String { rawValue }
+}
