@@ -1,0 +1,119 @@
+import Domain
+import Foundation
+
+extension MemoryStorageState {
+    /// Applies one change of a unit of work, enforcing the port's uniqueness, existence and version rules.
+    mutating func apply(_ change: UnitOfWork.Change, receipt: inout CommitReceipt) throws {
+        switch change {
+        case .insertOrganization(let organization):
+            guard organizations[organization.id] == nil else { throw StorageError.duplicate(constraint: .primaryKey) }
+            guard !organizations.values.contains(where: { $0.slug == organization.slug }) else {
+                throw StorageError.duplicate(constraint: .organizationSlug)
+            }
+            organizations[organization.id] = organization
+
+        case .insertUser(let user):
+            try requireOrganization(user.organizationID)
+            guard users[user.id] == nil else { throw StorageError.duplicate(constraint: .primaryKey) }
+            try requireUniqueEmail(of: user)
+            users[user.id] = user
+
+        case .updateUser(let user, let expectedVersion):
+            let stored = try existing(users[user.id], in: user.organizationID, entity: "user", id: user.id.description)
+            try requireVersion(stored.version, expectedVersion, entity: "user", id: user.id.description)
+            try requireUniqueEmail(of: user)
+            users[user.id] = user
+
+        case .insertAgentProfile(let profile):
+            _ = try existing(users[profile.userID], in: profile.organizationID, entity: "user", id: profile.userID.description)
+            guard agentProfiles[profile.userID] == nil else { throw StorageError.duplicate(constraint: .agentProfile) }
+            agentProfiles[profile.userID] = profile
+
+        case .updateAgentProfile(let profile, let expectedVersion):
+            let stored = try existing(agentProfiles[profile.userID], in: profile.organizationID, entity: "agent_profile", id: profile.userID.description)
+            try requireVersion(stored.version, expectedVersion, entity: "agent_profile", id: profile.userID.description)
+            agentProfiles[profile.userID] = profile
+
+        case .insertDepartment(let department):
+            try requireOrganization(department.organizationID)
+            guard departments[department.id] == nil else { throw StorageError.duplicate(constraint: .primaryKey) }
+            try requireUniqueName(of: department)
+            departments[department.id] = department
+
+        case .updateDepartment(let department, let expectedVersion):
+            let stored = try existing(departments[department.id], in: department.organizationID, entity: "department", id: department.id.description)
+            try requireVersion(stored.version, expectedVersion, entity: "department", id: department.id.description)
+            try requireUniqueName(of: department)
+            departments[department.id] = department
+
+        case .insertTicket(var ticket, let idempotencyKey):
+            try requireOrganization(ticket.organizationID)
+            guard tickets[ticket.id] == nil else { throw StorageError.duplicate(constraint: .primaryKey) }
+            if let idempotencyKey {
+                let scope = IdempotencyScope(idempotencyKey)
+                guard idempotencyRecords[scope] == nil else { throw StorageError.duplicate(constraint: .idempotencyKey) }
+                idempotencyRecords[scope] = IdempotencyRecord(key: idempotencyKey, ticketID: ticket.id)
+            }
+            let number = TicketNumber((lastTicketNumber[ticket.organizationID] ?? 0) + 1)
+            lastTicketNumber[ticket.organizationID] = number.value
+            ticket.number = number
+            tickets[ticket.id] = ticket
+            ticketsByNumber[ticket.organizationID, default: [:]][number] = ticket.id
+            receipt.ticketNumbers[ticket.id] = number
+
+        case .updateTicket(var ticket, let expectedVersion):
+            let stored = try existing(tickets[ticket.id], in: ticket.organizationID, entity: "ticket", id: ticket.id.description)
+            try requireVersion(stored.version, expectedVersion, entity: "ticket", id: ticket.id.description)
+            // The number was allocated once and is not the use case's to change.
+            ticket.number = stored.number
+            tickets[ticket.id] = ticket
+
+        case .insertMessage(let message):
+            guard messages[message.id] == nil else { throw StorageError.duplicate(constraint: .primaryKey) }
+            _ = try existing(tickets[message.ticketID], in: message.organizationID, entity: "ticket", id: message.ticketID.description)
+            messages[message.id] = message
+
+        case .appendAuditEvent(let event):
+            guard !auditEventIDs.contains(event.id) else { throw StorageError.duplicate(constraint: .primaryKey) }
+            _ = try existing(tickets[event.ticketID], in: event.organizationID, entity: "ticket", id: event.ticketID.description)
+            auditEventIDs.insert(event.id)
+            auditEvents[event.ticketID, default: []].append(event)
+        }
+    }
+
+    private func requireOrganization(_ id: OrganizationID) throws {
+        guard organizations[id] != nil else { throw StorageError.missing(entity: "organization", id: id.description) }
+    }
+
+    /// `record` if it exists and belongs to `organization`; a record of another organization is as absent as none.
+    private func existing<Record: OrganizationScoped>(_ record: Record?, in organization: OrganizationID, entity: String, id: String) throws -> Record {
+        guard let record, record.organizationID == organization else { throw StorageError.missing(entity: entity, id: id) }
+        return record
+    }
+
+    private func requireVersion(_ stored: Int, _ expected: Int, entity: String, id: String) throws {
+        guard stored == expected else { throw StorageError.versionConflict(entity: entity, id: id) }
+    }
+
+    private func requireUniqueEmail(of user: User) throws {
+        let taken = users.values.contains { $0.organizationID == user.organizationID && $0.email == user.email && $0.id != user.id }
+        if taken { throw StorageError.duplicate(constraint: .userEmail) }
+    }
+
+    private func requireUniqueName(of department: Department) throws {
+        let taken = departments.values.contains {
+            $0.organizationID == department.organizationID && $0.name == department.name && $0.id != department.id
+        }
+        if taken { throw StorageError.duplicate(constraint: .departmentName) }
+    }
+}
+
+/// Records that belong to one organization.
+protocol OrganizationScoped {
+    var organizationID: OrganizationID { get }
+}
+
+extension User: OrganizationScoped {}
+extension AgentProfile: OrganizationScoped {}
+extension Department: OrganizationScoped {}
+extension Ticket: OrganizationScoped {}
