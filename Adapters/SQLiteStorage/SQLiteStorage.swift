@@ -10,17 +10,22 @@ import GRDB
 public final class SQLiteStorage: MigratableStorage {
     let pool: DatabasePool
 
+    /// The database file.
+    public var path: String { pool.path }
+
     /// Opens the database file at `path`, creating it (not its folder) when absent. Does not migrate:
     /// call `migrate()` before use.
     ///
     /// - Parameter busyTimeout: how long a write waits for another process holding the file's write
-    ///   lock before failing with `.unavailable`.
+    ///   lock before failing with `.unavailable`. (GRDB gives reader connections their own 10 s
+    ///   timeout; in WAL mode they only wait in rare recovery cases.)
     /// - Throws: `StorageError.unavailable` when the file cannot be opened or is not an SQLite database.
     public init(path: String, busyTimeout: Duration = .seconds(5)) throws(StorageError) {
         var configuration = Configuration()
         configuration.label = "SQLiteStorage"
         configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(TimeInterval(busyTimeout.components.seconds) + TimeInterval(busyTimeout.components.attoseconds) / 1e18)
+        let timeout = TimeInterval(busyTimeout.components.seconds) + TimeInterval(busyTimeout.components.attoseconds) / 1e18
+        configuration.busyMode = .timeout(timeout)
         configuration.prepareDatabase { db in
             // In WAL mode NORMAL keeps the file consistent across crashes and only risks the last
             // commits on power loss; FULL would fsync every commit and cap ticket creation (§15).
@@ -46,6 +51,12 @@ public final class SQLiteStorage: MigratableStorage {
 
     public func checkHealth() async throws {
         _ = try await read { db in try Int.fetchOne(db, sql: "SELECT 1") }
+    }
+
+    /// Closes every connection (graceful shutdown). Later calls throw `StorageError.unavailable`,
+    /// as they would if the file were gone.
+    public func close() throws {
+        try withStorageErrors { try pool.close() }
     }
 
     /// Runs a read on one of the pool's reader connections; only `StorageError` escapes.
