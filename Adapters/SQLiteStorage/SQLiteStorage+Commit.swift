@@ -4,9 +4,9 @@ import GRDB
 extension SQLiteStorage {
     /// Applies the unit in one IMMEDIATE transaction (the write lock is taken up front, so two
     /// processes never deadlock upgrading a read), change by change in order; any failure rolls
-    /// all of it back.
+    /// all of it back. An empty unit still opens a transaction: it answers like any commit, also
+    /// when the database is gone.
     public func commit(_ unit: UnitOfWork) async throws -> CommitReceipt {
-        guard !unit.isEmpty else { return CommitReceipt() }
         return try await withStorageErrors {
             try await pool.writeWithoutTransaction { db in
                 var receipt = CommitReceipt()
@@ -39,6 +39,9 @@ enum UnitOfWorkWriter {
 
         case .insertAgentProfile(let profile):
             try requireOrganization(profile.organizationID, db)
+            guard try exists(.user, id: profile.userID.description, organization: profile.organizationID, db) else {
+                throw StorageError.missing(entity: VersionedTable.user.entity, id: profile.userID.description)
+            }
             try AgentProfileRow(profile).insert(db)
         case .updateAgentProfile(let profile, let expectedVersion):
             guard try AgentProfileRow(profile).update(db, expectedVersion: expectedVersion) else {

@@ -7,7 +7,7 @@ enum AgentSchema {
         // rows so that "agents of department D" is an index lookup.
         try db.execute(sql: """
             CREATE TABLE agent_profiles (
-                user_id TEXT NOT NULL PRIMARY KEY,
+                user_id TEXT NOT NULL PRIMARY KEY REFERENCES users(id),
                 organization_id TEXT NOT NULL REFERENCES organizations(id),
                 employee_id TEXT,
                 department_ids TEXT NOT NULL,
