@@ -35,11 +35,18 @@ public final class SQLiteStorage: MigratableStorage {
     }
 
     /// Brings the schema to the newest version (`SchemaMigrations`); returns the migrations it applied.
+    /// Refuses (`.unavailable`) a file that a newer build has migrated further than this one knows:
+    /// writing through an older schema's assumptions could damage it.
     @discardableResult
     public func migrate() async throws -> [String] {
         try await withStorageErrors {
             let migrator = SchemaMigrations.migrator
             let before = try await pool.read { db in try migrator.appliedIdentifiers(db) }
+            let unknown = before.subtracting(migrator.migrations)
+            guard unknown.isEmpty else {
+                throw StorageError.unavailable(
+                    reason: "the database was migrated by a newer version (unknown migrations: \(unknown.sorted().joined(separator: ", ")))")
+            }
             let after = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Set<String>, any Error>) in
                 migrator.asyncMigrate(pool) { result in
                     continuation.resume(with: Result { try migrator.appliedIdentifiers(result.get()) })

@@ -46,6 +46,22 @@ import Testing
         #expect(try await reopened.migrate().isEmpty, "migrate() after reopening a migrated file should apply nothing")
     }
 
+    @Test func aDatabaseMigratedByANewerVersionIsRefused() async throws {
+        let storage = try await migratedStorage()
+        try await storage.pool.write { db in
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: ["v999_from_the_future"])
+        }
+        do {
+            let applied = try await storage.migrate()
+            Issue.record("migrate() on a file with an unknown migration should throw, applied \(applied)")
+        } catch let error as StorageError {
+            guard case .unavailable(let reason) = error, reason.contains("v999_from_the_future") else {
+                Issue.record("migrate() on a file with an unknown migration should throw .unavailable naming it, got \(error)")
+                return
+            }
+        }
+    }
+
     @Test func reopeningTheFileKeepsCommittedData() async throws {
         let organization = Organization(
             id: OrganizationID(UUID()), slug: "acme", name: "Acme", createdAt: Date(millisecondsSince1970: 1_767_225_600_123))
