@@ -98,10 +98,10 @@ enum UnitOfWorkWriter {
 
     private static func exists(_ table: VersionedTable, id: String, organization: OrganizationID?, _ db: Database) throws -> Bool {
         if let organization {
-            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table.name) WHERE \(table.key) = ? AND organization_id = ?)",
+            try db.value(Bool.self, sql: "SELECT EXISTS (SELECT 1 FROM \(table.name) WHERE \(table.key) = ? AND organization_id = ?)",
                               arguments: [id, organization.description]) ?? false
         } else {
-            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table.name) WHERE \(table.key) = ?)", arguments: [id]) ?? false
+            try db.value(Bool.self, sql: "SELECT EXISTS (SELECT 1 FROM \(table.name) WHERE \(table.key) = ?)", arguments: [id]) ?? false
         }
     }
 }

@@ -34,7 +34,7 @@ struct AgentProfileRow {
     }
 
     func insert(_ db: Database) throws {
-        try db.execute(
+        try db.run(
             sql: """
                 INSERT INTO agent_profiles (user_id, organization_id, employee_id, department_ids, tier, skills, languages,
                     availability, max_concurrent_tickets, max_concurrent_chats, shift, statistics, created_at, updated_at, version)
@@ -47,7 +47,7 @@ struct AgentProfileRow {
 
     /// Applies the update if the stored version is `expectedVersion`; reports whether a row changed.
     func update(_ db: Database, expectedVersion: Int) throws -> Bool {
-        try db.execute(
+        try db.run(
             sql: """
                 UPDATE agent_profiles SET employee_id = :employee_id, department_ids = :department_ids, tier = :tier,
                     skills = :skills, languages = :languages, availability = :availability,
@@ -57,14 +57,14 @@ struct AgentProfileRow {
                 """,
             arguments: arguments + ["expected_version": expectedVersion])
         guard db.changesCount > 0 else { return false }
-        try db.execute(sql: "DELETE FROM agent_departments WHERE user_id = ?", arguments: [profile.userID.description])
+        try db.run(sql: "DELETE FROM agent_departments WHERE user_id = ?", arguments: [profile.userID.description])
         try insertDepartments(db)
         return true
     }
 
     private func insertDepartments(_ db: Database) throws {
         for departmentID in profile.departmentIDs {
-            try db.execute(
+            try db.run(
                 sql: "INSERT INTO agent_departments (user_id, department_id, organization_id) VALUES (?, ?, ?)",
                 arguments: [profile.userID.description, departmentID.description, profile.organizationID.description])
         }

@@ -4,7 +4,7 @@ import GRDB
 extension SQLiteStorage {
     public func agentProfile(userID: UserID, in organization: OrganizationID) async throws -> AgentProfile? {
         try await read { db in
-            try Row.fetchOne(db, sql: "\(AgentProfileRow.selectSQL) WHERE user_id = ? AND organization_id = ?",
+            try db.row(sql: "\(AgentProfileRow.selectSQL) WHERE user_id = ? AND organization_id = ?",
                              arguments: [userID.description, organization.description])
                 .map(AgentProfileRow.profile(from:))
         }
@@ -12,7 +12,7 @@ extension SQLiteStorage {
 
     public func agentProfiles(in organization: OrganizationID) async throws -> [AgentProfile] {
         try await read { db in
-            try Row.fetchAll(db, sql: "\(AgentProfileRow.selectSQL) WHERE organization_id = ? ORDER BY user_id",
+            try db.rows(sql: "\(AgentProfileRow.selectSQL) WHERE organization_id = ? ORDER BY user_id",
                              arguments: [organization.description])
                 .map(AgentProfileRow.profile(from:))
         }
@@ -22,8 +22,7 @@ extension SQLiteStorage {
         // The active statuses come from the Domain, so the count follows `TicketStatus.isActive`.
         let active = TicketStatus.active.map(\.rawValue).sorted()
         return try await read { db in
-            let rows = try Row.fetchAll(
-                db,
+            let rows = try db.rows(
                 sql: """
                     SELECT assignee_id, COUNT(*) AS active FROM tickets
                     WHERE organization_id = ? AND assignee_id IS NOT NULL AND status IN (\(SQLList.placeholders(active.count)))

@@ -6,7 +6,7 @@ enum AuditEventRow {
     static let selectSQL = "SELECT id, organization_id, ticket_id, actor_id, kind, changes, note, at FROM audit_events"
 
     static func insert(_ db: Database, _ event: AuditEvent) throws {
-        try db.execute(
+        try db.run(
             sql: """
                 INSERT INTO audit_events (id, organization_id, ticket_id, actor_id, kind, changes, note, at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)

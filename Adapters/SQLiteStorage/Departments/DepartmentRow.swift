@@ -25,7 +25,7 @@ struct DepartmentRow {
     }
 
     func insert(_ db: Database) throws {
-        try db.execute(
+        try db.run(
             sql: """
                 INSERT INTO departments (id, organization_id, name, description, tier, routing_strategy, created_at, updated_at, version)
                 VALUES (:id, :organization_id, :name, :description, :tier, :routing_strategy, :created_at, :updated_at, :version)
@@ -35,7 +35,7 @@ struct DepartmentRow {
 
     /// Applies the update if the stored version is `expectedVersion`; reports whether a row changed.
     func update(_ db: Database, expectedVersion: Int) throws -> Bool {
-        try db.execute(
+        try db.run(
             sql: """
                 UPDATE departments SET name = :name, description = :description, tier = :tier,
                     routing_strategy = :routing_strategy, updated_at = :updated_at, version = :version

@@ -9,7 +9,7 @@ enum MessageRow {
         """
 
     static func insert(_ db: Database, _ message: Message) throws {
-        try db.execute(
+        try db.run(
             sql: """
                 INSERT INTO messages (id, organization_id, ticket_id, author_id, kind, body, is_internal, attachment_ids, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)

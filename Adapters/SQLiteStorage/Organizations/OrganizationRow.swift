@@ -18,7 +18,7 @@ struct OrganizationRow {
     }
 
     func insert(_ db: Database) throws {
-        try db.execute(
+        try db.run(
             sql: "INSERT INTO organizations (id, slug, name, settings, created_at) VALUES (:id, :slug, :name, :settings, :created_at)",
             arguments: arguments)
     }

@@ -8,7 +8,7 @@ enum IdempotencyKeyRow {
     /// Records that `key` created `ticket`; a second use of the key violates the primary key,
     /// reported as `.duplicate(.idempotencyKey)`.
     static func insert(_ db: Database, key: IdempotencyKey, ticket: TicketID) throws {
-        try db.execute(
+        try db.run(
             sql: "INSERT INTO idempotency_keys (organization_id, user_id, key, fingerprint, ticket_id) VALUES (?, ?, ?, ?, ?)",
             arguments: [key.organizationID.description, key.userID.description, key.key, key.fingerprint, ticket.description])
     }

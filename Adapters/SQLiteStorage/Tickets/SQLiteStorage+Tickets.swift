@@ -4,7 +4,7 @@ import GRDB
 extension SQLiteStorage {
     public func ticket(id: TicketID, in organization: OrganizationID) async throws -> Ticket? {
         try await read { db in
-            try Row.fetchOne(db, sql: "\(TicketRow.selectSQL) WHERE id = ? AND organization_id = ?",
+            try db.row(sql: "\(TicketRow.selectSQL) WHERE id = ? AND organization_id = ?",
                              arguments: [id.description, organization.description])
                 .map(TicketRow.ticket(from:))
         }
@@ -12,7 +12,7 @@ extension SQLiteStorage {
 
     public func ticket(number: TicketNumber, in organization: OrganizationID) async throws -> Ticket? {
         try await read { db in
-            try Row.fetchOne(db, sql: "\(TicketRow.selectSQL) WHERE organization_id = ? AND number = ?",
+            try db.row(sql: "\(TicketRow.selectSQL) WHERE organization_id = ? AND number = ?",
                              arguments: [organization.description, number.value])
                 .map(TicketRow.ticket(from:))
         }
@@ -31,7 +31,7 @@ extension SQLiteStorage {
 
     public func idempotencyRecord(organization: OrganizationID, user: UserID, key: String) async throws -> IdempotencyRecord? {
         try await read { db in
-            try Row.fetchOne(db, sql: "\(IdempotencyKeyRow.selectSQL) WHERE organization_id = ? AND user_id = ? AND key = ?",
+            try db.row(sql: "\(IdempotencyKeyRow.selectSQL) WHERE organization_id = ? AND user_id = ? AND key = ?",
                              arguments: [organization.description, user.description, key])
                 .map(IdempotencyKeyRow.record(from:))
         }

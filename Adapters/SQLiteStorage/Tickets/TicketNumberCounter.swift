@@ -5,8 +5,8 @@ import GRDB
 /// transaction, so numbers follow commit order and a rolled-back unit leaves no gap.
 enum TicketNumberCounter {
     static func next(_ db: Database, organization: OrganizationID) throws -> TicketNumber {
-        let number = try Int.fetchOne(
-            db,
+        let number = try db.value(
+            Int.self,
             sql: """
                 INSERT INTO ticket_counters (organization_id, last_number) VALUES (?, 1)
                 ON CONFLICT (organization_id) DO UPDATE SET last_number = last_number + 1

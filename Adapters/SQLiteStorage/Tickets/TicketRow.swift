@@ -58,7 +58,7 @@ struct TicketRow {
 
     /// Inserts the ticket under `number`, which the caller allocated in the same transaction.
     func insert(_ db: Database, number: TicketNumber) throws {
-        try db.execute(
+        try db.run(
             sql: """
                 INSERT INTO tickets (\(Self.columns))
                 VALUES (:id, :organization_id, :number, :customer_id, :contact_name, :contact_email, :contact_phone,
@@ -74,7 +74,7 @@ struct TicketRow {
     /// Applies the update if the stored version is `expectedVersion`; reports whether a row changed.
     /// The number is never rewritten: storage allocated it.
     func update(_ db: Database, expectedVersion: Int) throws -> Bool {
-        try db.execute(
+        try db.run(
             sql: """
                 UPDATE tickets SET customer_id = :customer_id, contact_name = :contact_name,
                     contact_email = :contact_email, contact_phone = :contact_phone, subject = :subject,
@@ -92,8 +92,8 @@ struct TicketRow {
             arguments: arguments + ["expected_version": expectedVersion])
         guard db.changesCount > 0 else { return false }
         let id = ticket.id.description
-        try db.execute(sql: "DELETE FROM ticket_tags WHERE ticket_id = ?", arguments: [id])
-        try db.execute(sql: "DELETE FROM ticket_participants WHERE ticket_id = ?", arguments: [id])
+        try db.run(sql: "DELETE FROM ticket_tags WHERE ticket_id = ?", arguments: [id])
+        try db.run(sql: "DELETE FROM ticket_participants WHERE ticket_id = ?", arguments: [id])
         try insertSearchRows(db)
         return true
     }
@@ -103,12 +103,12 @@ struct TicketRow {
         let id = ticket.id.description
         for tag in ticket.tags {
             // OR IGNORE: `tags` is a list; a caller may have put the same tag in twice.
-            try db.execute(
+            try db.run(
                 sql: "INSERT OR IGNORE INTO ticket_tags (ticket_id, tag, organization_id) VALUES (?, ?, ?)",
                 arguments: [id, tag, ticket.organizationID.description])
         }
         for participant in ticket.participantIDs {
-            try db.execute(
+            try db.run(
                 sql: "INSERT INTO ticket_participants (ticket_id, user_id) VALUES (?, ?)",
                 arguments: [id, participant.description])
         }

@@ -4,7 +4,7 @@ import GRDB
 extension SQLiteStorage {
     public func user(id: UserID, in organization: OrganizationID) async throws -> User? {
         try await read { db in
-            try Row.fetchOne(db, sql: "\(UserRow.selectSQL) WHERE id = ? AND organization_id = ?",
+            try db.row(sql: "\(UserRow.selectSQL) WHERE id = ? AND organization_id = ?",
                              arguments: [id.description, organization.description])
                 .map(UserRow.user(from:))
         }
@@ -12,7 +12,7 @@ extension SQLiteStorage {
 
     public func user(email: EmailAddress, in organization: OrganizationID) async throws -> User? {
         try await read { db in
-            try Row.fetchOne(db, sql: "\(UserRow.selectSQL) WHERE organization_id = ? AND email = ?",
+            try db.row(sql: "\(UserRow.selectSQL) WHERE organization_id = ? AND email = ?",
                              arguments: [organization.description, email.value])
                 .map(UserRow.user(from:))
         }
@@ -20,7 +20,7 @@ extension SQLiteStorage {
 
     public func users(email: EmailAddress) async throws -> [User] {
         try await read { db in
-            try Row.fetchAll(db, sql: "\(UserRow.selectSQL) WHERE email = ? ORDER BY organization_id, id", arguments: [email.value])
+            try db.rows(sql: "\(UserRow.selectSQL) WHERE email = ? ORDER BY organization_id, id", arguments: [email.value])
                 .map(UserRow.user(from:))
         }
     }
@@ -28,11 +28,11 @@ extension SQLiteStorage {
     public func users(in organization: OrganizationID, role: Role?) async throws -> [User] {
         try await read { db in
             if let role {
-                try Row.fetchAll(db, sql: "\(UserRow.selectSQL) WHERE organization_id = ? AND role = ? ORDER BY id",
+                try db.rows(sql: "\(UserRow.selectSQL) WHERE organization_id = ? AND role = ? ORDER BY id",
                                  arguments: [organization.description, role.rawValue])
                     .map(UserRow.user(from:))
             } else {
-                try Row.fetchAll(db, sql: "\(UserRow.selectSQL) WHERE organization_id = ? ORDER BY id",
+                try db.rows(sql: "\(UserRow.selectSQL) WHERE organization_id = ? ORDER BY id",
                                  arguments: [organization.description])
                     .map(UserRow.user(from:))
             }

@@ -27,7 +27,7 @@ struct UserRow {
     }
 
     func insert(_ db: Database) throws {
-        try db.execute(
+        try db.run(
             sql: """
                 INSERT INTO users (id, organization_id, email, name, phone, role, password_hash, is_active, created_at, updated_at, version)
                 VALUES (:id, :organization_id, :email, :name, :phone, :role, :password_hash, :is_active, :created_at, :updated_at, :version)
@@ -37,7 +37,7 @@ struct UserRow {
 
     /// Applies the update if the stored version is `expectedVersion`; reports how many rows changed.
     func update(_ db: Database, expectedVersion: Int) throws -> Bool {
-        try db.execute(
+        try db.run(
             sql: """
                 UPDATE users SET email = :email, name = :name, phone = :phone, role = :role,
                     password_hash = :password_hash, is_active = :is_active, updated_at = :updated_at, version = :version
