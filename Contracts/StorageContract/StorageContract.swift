@@ -11,7 +11,9 @@ import Domain
 public enum StorageContract {
     /// Every case, in a stable order.
     public static let cases: [StorageContractCase] =
-        roundTripCases + readCases + healthCases
+        roundTripCases + readCases + unitOfWorkCases + versionCases + uniquenessCases + ticketNumberCases
+        + idempotencyCases + isolationCases + filterCases + sortCases + paginationCases + scopeCases + threadCases
+        + healthCases + outageCases + migrationCases
 
     /// The case with this name (for focused runs and for tests of the contract itself).
     public static func `case`(named name: String) -> StorageContractCase? {

@@ -27,11 +27,14 @@ public struct StorageContractCase: Sendable, CustomTestStringConvertible, Custom
     }
 
     /// Setup (a fresh store) → body → teardown. The body's error wins over a teardown error.
-    /// A case the subject cannot run is cancelled with the missing capabilities as the reason.
-    public func run(against subject: any StorageContractSubject) async throws {
+    /// A case the subject cannot run is reported as not applicable (a warning naming the missing
+    /// capabilities, then the test case is cancelled), never as a silent pass.
+    public func run(against subject: any StorageContractSubject, sourceLocation: SourceLocation = #_sourceLocation) async throws {
         guard applies(to: subject) else {
             let missing = requires.subtracting(subject.capabilities).map(\.rawValue).sorted().joined(separator: ", ")
-            try Test.cancel("not applicable: the subject does not declare \(missing)")
+            let reason = "not applicable: '\(name)' requires \(missing), which the subject does not declare"
+            Issue.record(Comment(rawValue: reason), severity: .warning, sourceLocation: sourceLocation)
+            try Test.cancel(Comment(rawValue: reason), sourceLocation: sourceLocation)
         }
         let storage = try await subject.makeStorage()
         do {

@@ -1,0 +1,163 @@
+import Domain
+import Memory
+import StorageContract
+import Testing
+
+/// A bug a real adapter could have; each must make some named contract case fail.
+enum StorageDefect: String, Sendable, CaseIterable, CustomStringConvertible {
+    /// Units of work lose their audit events.
+    case dropsAuditEvents
+    /// Updates are applied whatever version the use case read.
+    case ignoresExpectedVersion
+    /// Lookups by id ignore the organization asked with.
+    case leaksAcrossOrganizations
+    /// Each change is committed on its own, so a failing unit leaves its earlier changes behind.
+    case commitsChangeByChange
+    /// A failing store answers "not found" instead of reporting the outage.
+    case reportsOutageAsNotFound
+    /// Internal notes are returned even when not asked for.
+    case showsInternalNotes
+
+    var description: String { rawValue }
+}
+
+/// MemoryStorage behind one deliberate defect (or none, as the control).
+struct DefectiveStorage: Storage {
+    let inner: MemoryStorage
+    let defect: StorageDefect?
+
+    func commit(_ unit: UnitOfWork) async throws -> CommitReceipt {
+        switch defect {
+        case .dropsAuditEvents?:
+            return try await inner.commit(UnitOfWork(unit.changes.filter { if case .appendAuditEvent = $0 { false } else { true } }))
+        case .ignoresExpectedVersion?:
+            var rewritten = UnitOfWork()
+            for change in unit.changes { rewritten.append(try await withStoredVersion(change)) }
+            return try await inner.commit(rewritten)
+        case .commitsChangeByChange?:
+            var receipt = CommitReceipt()
+            for change in unit.changes {
+                receipt.ticketNumbers.merge(try await inner.commit(UnitOfWork([change])).ticketNumbers) { $1 }
+            }
+            return receipt
+        default:
+            return try await inner.commit(unit)
+        }
+    }
+
+    /// The change with `expectedVersion` replaced by whatever is stored now.
+    private func withStoredVersion(_ change: UnitOfWork.Change) async throws -> UnitOfWork.Change {
+        switch change {
+        case .updateTicket(let ticket, let expected):
+            .updateTicket(ticket, expectedVersion: try await inner.ticket(id: ticket.id, in: ticket.organizationID)?.version ?? expected)
+        case .updateUser(let user, let expected):
+            .updateUser(user, expectedVersion: try await inner.user(id: user.id, in: user.organizationID)?.version ?? expected)
+        case .updateDepartment(let department, let expected):
+            .updateDepartment(department, expectedVersion: try await inner.department(id: department.id, in: department.organizationID)?.version ?? expected)
+        case .updateAgentProfile(let profile, let expected):
+            .updateAgentProfile(profile, expectedVersion: try await inner.agentProfile(userID: profile.userID, in: profile.organizationID)?.version ?? expected)
+        default:
+            change
+        }
+    }
+
+    func checkHealth() async throws { try await inner.checkHealth() }
+
+    /// Runs a read; with `.reportsOutageAsNotFound`, an unavailable store answers `fallback`.
+    private func read<T>(_ fallback: T, _ body: () async throws -> T) async throws -> T {
+        do { return try await body() } catch StorageError.unavailable where defect == .reportsOutageAsNotFound { return fallback }
+    }
+
+    /// The organizations to search: with `.leaksAcrossOrganizations`, all of them, the asked one first.
+    private func searched(_ organization: OrganizationID) async throws -> [OrganizationID] {
+        guard defect == .leaksAcrossOrganizations else { return [organization] }
+        return [organization] + (try await inner.organizations().map(\.id).filter { $0 != organization })
+    }
+
+    // MARK: Organizations, users, agents, departments
+
+    func organization(id: OrganizationID) async throws -> Organization? { try await read(nil) { try await inner.organization(id: id) } }
+    func organization(slug: String) async throws -> Organization? { try await read(nil) { try await inner.organization(slug: slug) } }
+    func organizations() async throws -> [Organization] { try await read([]) { try await inner.organizations() } }
+
+    func user(id: UserID, in organization: OrganizationID) async throws -> User? {
+        try await read(nil) {
+            for org in try await searched(organization) { if let user = try await inner.user(id: id, in: org) { return user } }
+            return nil
+        }
+    }
+
+    func user(email: EmailAddress, in organization: OrganizationID) async throws -> User? {
+        try await read(nil) { try await inner.user(email: email, in: organization) }
+    }
+
+    func users(email: EmailAddress) async throws -> [User] { try await read([]) { try await inner.users(email: email) } }
+    func users(in organization: OrganizationID, role: Role?) async throws -> [User] { try await read([]) { try await inner.users(in: organization, role: role) } }
+
+    func agentProfile(userID: UserID, in organization: OrganizationID) async throws -> AgentProfile? {
+        try await read(nil) { try await inner.agentProfile(userID: userID, in: organization) }
+    }
+
+    func agentProfiles(in organization: OrganizationID) async throws -> [AgentProfile] { try await read([]) { try await inner.agentProfiles(in: organization) } }
+    func activeTicketCounts(in organization: OrganizationID) async throws -> [UserID: Int] { try await read([:]) { try await inner.activeTicketCounts(in: organization) } }
+    func department(id: DepartmentID, in organization: OrganizationID) async throws -> Department? {
+        try await read(nil) { try await inner.department(id: id, in: organization) }
+    }
+    func departments(in organization: OrganizationID) async throws -> [Department] { try await read([]) { try await inner.departments(in: organization) } }
+
+    // MARK: Tickets, messages, audit
+
+    func ticket(id: TicketID, in organization: OrganizationID) async throws -> Ticket? {
+        try await read(nil) {
+            for org in try await searched(organization) { if let ticket = try await inner.ticket(id: id, in: org) { return ticket } }
+            return nil
+        }
+    }
+
+    func ticket(number: TicketNumber, in organization: OrganizationID) async throws -> Ticket? {
+        try await read(nil) { try await inner.ticket(number: number, in: organization) }
+    }
+
+    func tickets(_ query: TicketQuery) async throws -> Page<Ticket> {
+        try await read(Page(items: [], nextCursor: nil)) { try await inner.tickets(query) }
+    }
+
+    func idempotencyRecord(organization: OrganizationID, user: UserID, key: String) async throws -> IdempotencyRecord? {
+        try await read(nil) { try await inner.idempotencyRecord(organization: organization, user: user, key: key) }
+    }
+
+    func messages(ticket: TicketID, in organization: OrganizationID, includeInternal: Bool) async throws -> [Message] {
+        try await read([]) {
+            let include = includeInternal || defect == .showsInternalNotes
+            for org in try await searched(organization) {
+                let thread = try await inner.messages(ticket: ticket, in: org, includeInternal: include)
+                if !thread.isEmpty { return thread }
+            }
+            return []
+        }
+    }
+
+    func auditEvents(ticket: TicketID, in organization: OrganizationID) async throws -> [AuditEvent] {
+        try await read([]) {
+            for org in try await searched(organization) {
+                let events = try await inner.auditEvents(ticket: ticket, in: org)
+                if !events.isEmpty { return events }
+            }
+            return []
+        }
+    }
+}
+
+/// Fresh defective stores for the contract, with the same capabilities as MemoryStorage's own subject.
+struct DefectiveMemorySubject: StorageContractSubject {
+    let defect: StorageDefect?
+
+    var capabilities: Set<StorageCapability> { [.outage] }
+
+    func makeStorage() async throws -> any Storage { DefectiveStorage(inner: MemoryStorage(), defect: defect) }
+
+    func simulateOutage(of storage: any Storage) async throws {
+        let defective = try #require(storage as? DefectiveStorage, "simulateOutage: expected a store made by DefectiveMemorySubject")
+        await defective.inner.beginOutage()
+    }
+}
