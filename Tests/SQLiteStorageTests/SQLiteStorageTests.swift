@@ -46,6 +46,32 @@ import Testing
         #expect(try await reopened.migrate().isEmpty, "migrate() after reopening a migrated file should apply nothing")
     }
 
+    @Test func aWriteLockHeldByAnotherProcessPastTheBusyTimeoutIsUnavailable() async throws {
+        let organization = Organization(id: OrganizationID(UUID()), slug: "acme", name: "Acme", createdAt: Date(millisecondsSince1970: 0))
+        let storage = try SQLiteStorage(path: folder.path(), busyTimeout: .milliseconds(50))
+        try await storage.migrate()
+        // Another connection to the file (as another process would have) takes the write lock and keeps it.
+        var configuration = Configuration()
+        configuration.allowsUnsafeTransactions = true
+        let other = try DatabaseQueue(path: folder.path(), configuration: configuration)
+        try await other.writeWithoutTransaction { db in try db.execute(sql: "BEGIN IMMEDIATE") }
+
+        await #expect(throws: StorageError.self, "commit(insertOrganization) while another connection holds the write lock should throw") {
+            _ = try await storage.commit(UnitOfWork([.insertOrganization(organization)]))
+        }
+        do {
+            _ = try await storage.commit(UnitOfWork([.insertOrganization(organization)]))
+        } catch let error as StorageError {
+            guard case .unavailable = error else { Issue.record("commit while locked should throw .unavailable, got \(error)"); return }
+        }
+        // WAL: readers are not blocked by the writer.
+        #expect(try await storage.organizations().isEmpty, "organizations() while another connection holds the write lock should still answer")
+
+        try await other.writeWithoutTransaction { db in try db.execute(sql: "ROLLBACK") }
+        _ = try await storage.commit(UnitOfWork([.insertOrganization(organization)]))
+        #expect(try await storage.organization(id: organization.id) == organization, "commit after the lock is released should succeed")
+    }
+
     @Test func aDatabaseMigratedByANewerVersionIsRefused() async throws {
         let storage = try await migratedStorage()
         try await storage.pool.write { db in
