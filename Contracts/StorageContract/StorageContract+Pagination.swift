@@ -25,7 +25,7 @@ extension StorageContract {
                         } while next.cursor != nil && pages.count < 100
                         let walked = pages.flatMap(\.items)
                         let expected = reference(query, over: everything)
-                        #expect(walked == expected, "\(label): the walk should return \(numbers(expected)), got \(numbers(walked))")
+                        expectTickets(walked, expected, "\(label): the walk")
                         for (index, page) in pages.enumerated() {
                             let isLast = index == pages.count - 1
                             #expect(isLast ? page.items.count <= limit : page.items.count == limit, "\(label): page \(index + 1) should hold \(isLast ? "at most" : "exactly") \(limit) items, got \(page.items.count)")

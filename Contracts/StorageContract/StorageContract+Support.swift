@@ -72,6 +72,18 @@ extension StorageContract {
         tickets.filter { query.matches($0) && (query.cursor?.admits($0, sort: query.sort) ?? true) }.sorted { query.sort.precedes($0, $1) }
     }
 
+    /// Expects `actual` to be exactly `expected`, in order, and reports the difference by ticket number
+    /// (whole tickets would bury the message).
+    static func expectTickets(_ actual: [Ticket], _ expected: [Ticket], _ label: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let sameOrder = actual.map(\.id) == expected.map(\.id)
+        #expect(sameOrder, "\(label) should return \(numbers(expected)), got \(numbers(actual))", sourceLocation: sourceLocation)
+        if sameOrder {
+            let differing = zip(actual, expected).filter { $0 != $1 }.map(\.0)
+            let sameContent = differing.isEmpty
+            #expect(sameContent, "\(label): tickets \(numbers(differing)) should read back equal to what was written", sourceLocation: sourceLocation)
+        }
+    }
+
     /// Ticket numbers of `tickets`, for readable expectation messages.
     static func numbers(_ tickets: [Ticket]) -> String {
         "[" + tickets.map { "\($0.organizationID == StorageFixture.canonical.first.organization.id ? "A" : "B")#\($0.number.value)" }.joined(separator: ", ") + "]"

@@ -39,7 +39,7 @@ extension StorageContract {
                     let page = try await storage.tickets(query)
                     let expected = reference(query, over: everything)
                     selectedSomething = selectedSomething || !expected.isEmpty
-                    #expect(page.items == expected, "tickets(filter: \(filter)) should return \(numbers(expected)), got \(numbers(page.items))")
+                    expectTickets(page.items, expected, "tickets(filter: \(filter))")
                     #expect(page.nextCursor == nil, "tickets(filter: \(filter), limit: 200) over \(everything.count) tickets should be the last page")
                 }
                 #expect(selectedSomething, "fixture: the values of filter \(name) should select at least one ticket")
@@ -59,7 +59,7 @@ extension StorageContract {
                         let query = TicketQuery(scope: .organization(tenant.organization.id), sort: sort, limit: TicketQuery.maximumLimit)
                         let page = try await storage.tickets(query)
                         let expected = reference(query, over: tenant.tickets)
-                        #expect(page.items == expected, "tickets(\(tenant.organization.slug), sort: \(descending ? "-" : "")\(field)) should return \(numbers(expected)), got \(numbers(page.items))")
+                        expectTickets(page.items, expected, "tickets(\(tenant.organization.slug), sort: \(descending ? "-" : "")\(field))")
                     }
                 }
             }

@@ -52,6 +52,42 @@ extension StorageContract {
             #expect(try await storage.ticket(id: fresh.id, in: org) == stored, "ticket(id:) of the ticket inserted by the unit should equal it with its number")
             #expect(try await storage.auditEvents(ticket: fresh.id, in: org) == [created], "auditEvents(ticket:) of the new ticket should be its creation event")
         },
+        StorageContractCase("unit of work: concurrent readers never see a ticket change without its audit event") { storage, _ in
+            let fixture = StorageFixture.canonical
+            try await fixture.seed(into: storage)
+            let a = fixture.first
+            let org = a.organization.id
+            let start = a.tickets[6]
+            let baseEvents = a.auditEvents.filter { $0.ticketID == start.id }.count
+            let rounds = 20
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    var current = start
+                    for round in 1...rounds {
+                        let next = a.changed(current) { $0.subject = "round \(round)" }
+                        let event = a.newAuditEvent(for: current, space: 5_015, index: round)
+                        _ = try await storage.commit(UnitOfWork([.updateTicket(next, expectedVersion: current.version), .appendAuditEvent(event)]))
+                        current = next
+                    }
+                }
+                group.addTask {
+                    // Ticket first, then its events: once a version is visible, its event must be too.
+                    for _ in 0..<5_000 {
+                        guard let ticket = try await storage.ticket(id: start.id, in: org) else {
+                            Issue.record("ticket(id:) of a seeded ticket should not be nil while it is being updated")
+                            return
+                        }
+                        let applied = ticket.version - start.version
+                        let events = try await storage.auditEvents(ticket: start.id, in: org)
+                        #expect(events.count >= baseEvents + applied, "auditEvents(ticket:) read after seeing version \(ticket.version) should hold that update's event: \(events.count) < \(baseEvents + applied)")
+                        if applied == rounds { return }
+                        await Task.yield()
+                    }
+                }
+                try await group.waitForAll()
+            }
+            #expect(try await storage.auditEvents(ticket: start.id, in: org).count == baseEvents + rounds, "auditEvents(ticket:) after \(rounds) updates should hold one event per update")
+        },
         StorageContractCase("unit of work: changes apply in order within one unit") { storage, _ in
             let fixture = StorageFixture.canonical
             try await fixture.seed(into: storage)

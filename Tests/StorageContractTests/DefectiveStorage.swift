@@ -17,6 +17,12 @@ enum StorageDefect: String, Sendable, CaseIterable, CustomStringConvertible {
     case reportsOutageAsNotFound
     /// Internal notes are returned even when not asked for.
     case showsInternalNotes
+    /// Tickets with equal sort keys come in reverse id order.
+    case breaksSortTiesWrongly
+    /// Staff scopes forget the tickets a user took part in.
+    case ignoresParticipants
+    /// A lookup of an absent ticket throws `.missing` instead of answering nil.
+    case throwsOnMissingRead
 
     var description: String { rawValue }
 }
@@ -110,6 +116,7 @@ struct DefectiveStorage: Storage {
     func ticket(id: TicketID, in organization: OrganizationID) async throws -> Ticket? {
         try await read(nil) {
             for org in try await searched(organization) { if let ticket = try await inner.ticket(id: id, in: org) { return ticket } }
+            if defect == .throwsOnMissingRead { throw StorageError.missing(entity: "ticket", id: id.description) }
             return nil
         }
     }
@@ -119,7 +126,25 @@ struct DefectiveStorage: Storage {
     }
 
     func tickets(_ query: TicketQuery) async throws -> Page<Ticket> {
-        try await read(Page(items: [], nextCursor: nil)) { try await inner.tickets(query) }
+        try await read(Page(items: [], nextCursor: nil)) {
+            let page = try await inner.tickets(query)
+            switch (defect, query.scope) {
+            case (.breaksSortTiesWrongly?, _):
+                let items = page.items.sorted { a, b in
+                    let ka = query.sort.key(of: a), kb = query.sort.key(of: b)
+                    if ka != kb { return query.sort.descending ? ka > kb : ka < kb }
+                    return query.sort.descending ? a.id < b.id : b.id < a.id
+                }
+                return Page(items: items, nextCursor: page.nextCursor)
+            case (.ignoresParticipants?, .staff(_, let user, let departments, let whole)):
+                let items = page.items.filter { ticket in
+                    ticket.assigneeID == user || ((ticket.departmentID.map(departments.contains) ?? true) && (whole || ticket.assigneeID == nil))
+                }
+                return Page(items: items, nextCursor: page.nextCursor)
+            default:
+                return page
+            }
+        }
     }
 
     func idempotencyRecord(organization: OrganizationID, user: UserID, key: String) async throws -> IdempotencyRecord? {

@@ -26,6 +26,10 @@ struct StorageContractCatchesDefectsTests {
         .init(defect: .commitsChangeByChange, caseName: "unit of work: a version conflict late in the unit leaves nothing of its earlier changes"),
         .init(defect: .commitsChangeByChange, caseName: "unit of work: a duplicate late in the unit leaves nothing of its earlier changes"),
         .init(defect: .reportsOutageAsNotFound, caseName: "outage: every read throws unavailable, never nil or empty"),
+        .init(defect: .breaksSortTiesWrongly, caseName: "ticket list: sort by -createdAt"),
+        .init(defect: .breaksSortTiesWrongly, caseName: "ticket list: sort by priority"),
+        .init(defect: .ignoresParticipants, caseName: "ticket scope: agent sees assigned, taken-part and unassigned department tickets"),
+        .init(defect: .throwsOnMissingRead, caseName: "missing reads return nil or empty on a seeded store"),
         .init(defect: .showsInternalNotes, caseName: "messages: thread in creation order then id, internal notes only when asked"),
     ]
 
