@@ -1,0 +1,22 @@
+import GRDB
+
+/// The versioned schema: every migration in the order it must run. Applied migrations are recorded
+/// by GRDB in `grdb_migrations`, so running the list again applies only what is new.
+///
+/// A later change adds a migration at the end (e.g. `v2_search`) whose body calls one function per
+/// aggregate it touches (`TicketSchema.v2`); shipped migrations are never edited.
+enum SchemaMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1_core") { db in
+            try OrganizationSchema.v1(db)
+            try UserSchema.v1(db)
+            try DepartmentSchema.v1(db)
+            try AgentSchema.v1(db)
+            try TicketSchema.v1(db)
+            try MessageSchema.v1(db)
+            try AuditSchema.v1(db)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,28 @@
+/// The tables whose rows are looked up by key when a write names them; the names are fixed
+/// identifiers of this schema, never input.
+enum EntityTable {
+    case organization, user, agentProfile, department, ticket
+
+    var name: String {
+        switch self {
+        case .organization: "organizations"
+        case .user: "users"
+        case .agentProfile: "agent_profiles"
+        case .department: "departments"
+        case .ticket: "tickets"
+        }
+    }
+
+    var key: String { self == .agentProfile ? "user_id" : "id" }
+
+    /// The entity name reported in `StorageError.missing` / `.versionConflict`.
+    var entity: String {
+        switch self {
+        case .organization: "organization"
+        case .user: "user"
+        case .agentProfile: "agentProfile"
+        case .department: "department"
+        case .ticket: "ticket"
+        }
+    }
+}

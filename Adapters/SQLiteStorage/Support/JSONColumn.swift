@@ -1,0 +1,45 @@
+import Domain
+import Foundation
+
+/// Encodes the complex value fields of an entity (custom fields, escalations, settings …) as JSON TEXT.
+///
+/// Dates inside the JSON are whole milliseconds since 1970, like every date column, so that a value
+/// read back equals the value written. Keys are sorted so that equal values give equal text.
+enum JSONColumn {
+    static func encode<Value: Encodable>(_ value: Value) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(date.millisecondsSince1970)
+        }
+        let data = try encoder.encode(value)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func decode<Value: Decodable>(_ type: Value.Type, from text: String, column: String) throws -> Value {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            Date(millisecondsSince1970: try decoder.singleValueContainer().decode(Int64.self))
+        }
+        do {
+            return try decoder.decode(type, from: Data(text.utf8))
+        } catch {
+            throw CorruptRow(reason: "column \(column) holds unreadable JSON: \(error)")
+        }
+    }
+
+    /// Optional values are stored as SQL NULL, not as the JSON text `null`.
+    static func encode<Value: Encodable>(optional value: Value?) throws -> String? {
+        try value.map { try encode($0) }
+    }
+
+    static func decode<Value: Decodable>(_ type: Value.Type, fromOptional text: String?, column: String) throws -> Value? {
+        try text.map { try decode(type, from: $0, column: column) }
+    }
+
+    /// Sets are stored as sorted arrays so that the same set always gives the same text.
+    static func encode(set: Set<String>) throws -> String { try encode(set.sorted()) }
+
+    static func encode<Entity>(ids: Set<Identifier<Entity>>) throws -> String { try encode(ids.sorted()) }
+}

@@ -1,0 +1,86 @@
+import Domain
+import GRDB
+
+/// Writes one change of a unit of work inside the committing transaction.
+enum UnitOfWorkWriter {
+    static func apply(_ change: UnitOfWork.Change, _ db: Database, receipt: inout CommitReceipt) throws {
+        switch change {
+        case .insertOrganization(let organization):
+            try OrganizationRow(organization).insert(db)
+
+        case .insertUser(let user):
+            try requireOrganization(user.organizationID, db)
+            try UserRow(user).insert(db)
+        case .updateUser(let user, let expectedVersion):
+            guard try UserRow(user).update(db, expectedVersion: expectedVersion) else {
+                throw try failedUpdate(.user, id: user.id.description, organization: user.organizationID, db)
+            }
+
+        case .insertAgentProfile(let profile):
+            try requireOrganization(profile.organizationID, db)
+            guard try exists(.user, id: profile.userID.description, organization: profile.organizationID, db) else {
+                throw StorageError.missing(entity: EntityTable.user.entity, id: profile.userID.description)
+            }
+            try AgentProfileRow(profile).insert(db)
+        case .updateAgentProfile(let profile, let expectedVersion):
+            guard try AgentProfileRow(profile).update(db, expectedVersion: expectedVersion) else {
+                throw try failedUpdate(.agentProfile, id: profile.userID.description, organization: profile.organizationID, db)
+            }
+
+        case .insertDepartment(let department):
+            try requireOrganization(department.organizationID, db)
+            try DepartmentRow(department).insert(db)
+        case .updateDepartment(let department, let expectedVersion):
+            guard try DepartmentRow(department).update(db, expectedVersion: expectedVersion) else {
+                throw try failedUpdate(.department, id: department.id.description, organization: department.organizationID, db)
+            }
+
+        case .insertTicket(let ticket, let idempotencyKey):
+            try requireOrganization(ticket.organizationID, db)
+            // The key goes first so that a retried request fails on its key, whatever ticket it carries.
+            if let idempotencyKey { try IdempotencyKeyRow.insert(db, key: idempotencyKey, ticket: ticket.id) }
+            let number = try TicketNumberCounter.next(db, organization: ticket.organizationID)
+            try TicketRow(ticket).insert(db, number: number)
+            receipt.ticketNumbers[ticket.id] = number
+        case .updateTicket(let ticket, let expectedVersion):
+            guard try TicketRow(ticket).update(db, expectedVersion: expectedVersion) else {
+                throw try failedUpdate(.ticket, id: ticket.id.description, organization: ticket.organizationID, db)
+            }
+
+        case .insertMessage(let message):
+            try requireTicket(message.ticketID, in: message.organizationID, db)
+            try MessageRow.insert(db, message)
+        case .appendAuditEvent(let event):
+            try requireTicket(event.ticketID, in: event.organizationID, db)
+            try AuditEventRow.insert(db, event)
+        }
+    }
+
+    private static func requireOrganization(_ id: OrganizationID, _ db: Database) throws {
+        guard try exists(.organization, id: id.description, organization: nil, db) else {
+            throw StorageError.missing(entity: EntityTable.organization.entity, id: id.description)
+        }
+    }
+
+    private static func requireTicket(_ id: TicketID, in organization: OrganizationID, _ db: Database) throws {
+        guard try exists(.ticket, id: id.description, organization: organization, db) else {
+            throw StorageError.missing(entity: EntityTable.ticket.entity, id: id.description)
+        }
+    }
+
+    /// An update that changed no row either named an absent record or carried a stale version.
+    private static func failedUpdate(_ table: EntityTable, id: String, organization: OrganizationID, _ db: Database) throws -> StorageError {
+        try exists(table, id: id, organization: organization, db)
+            ? .versionConflict(entity: table.entity, id: id)
+            : .missing(entity: table.entity, id: id)
+    }
+
+    private static func exists(_ table: EntityTable, id: String, organization: OrganizationID?, _ db: Database) throws -> Bool {
+        if let organization {
+            try db.value(Bool.self, sql: "SELECT EXISTS (SELECT 1 FROM \(table.name) WHERE \(table.key) = ? AND organization_id = ?)",
+                              arguments: [id, organization.description]) ?? false
+        } else {
+            try db.value(Bool.self, sql: "SELECT EXISTS (SELECT 1 FROM \(table.name) WHERE \(table.key) = ?)", arguments: [id]) ?? false
+        }
+    }
+}
