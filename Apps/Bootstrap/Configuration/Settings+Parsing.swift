@@ -1,7 +1,8 @@
 import Logging
 
 extension Settings {
-    /// Builds the settings from `environment` alone: a pure function, so tests need no real environment.
+    /// Builds the settings from `environment` and nothing else: no process environment is read, so
+    /// tests need no real one.
     ///
     /// Variables without the `SWITCHBOARD_` prefix are ignored. When `SWITCHBOARD_CONFIG_FILE` is set,
     /// its contents come from `readFile` (the disk by default; tests pass a closure).
@@ -12,24 +13,13 @@ extension Settings {
         readFile: (_ path: String) throws -> String = Settings.readFromDisk
     ) throws(ConfigurationError) -> Settings {
         var file: ConfigurationFile?
-        var fileProblem: String?
+        var fileProblem: InvalidValue?
         if let path = environment[ConfigurationKey.configFile.name] {
-            do {
-                guard !path.isEmpty else { throw InvalidValue("is empty (give a value, or unset it)") }
-                let contents: String
-                do { contents = try readFile(path) } catch let error as InvalidValue { throw error } catch {
-                    throw InvalidValue("cannot read \"\(path)\": \(error)")
-                }
-                file = try ConfigurationFile(path: path, contents: contents)
-            } catch let error as InvalidValue {
-                fileProblem = error.message
-            } catch {
-                fileProblem = "\(error)"
-            }
+            do { file = try loadFile(at: path, readFile) } catch { fileProblem = error }
         }
 
         var reader = ConfigurationReader(environment: environment, file: file)
-        if let fileProblem { reader.reportFile(fileProblem) }
+        if let fileProblem { reader.reportFile(fileProblem.message) }
 
         let dataDirectory = reader.read(.dataDirectory) { text throws(InvalidValue) in
             try FilePathSetting.validate(text, what: "data folder")
@@ -61,6 +51,19 @@ extension Settings {
             configFile: file?.path, dataDirectory: dataDirectory, database: database, files: files, notifier: notifier,
             host: host, port: port, jwtSecret: jwtSecret, logLevel: logLevel, sources: sources
         )
+    }
+
+    private static func loadFile(at path: String, _ readFile: (String) throws -> String) throws(InvalidValue) -> ConfigurationFile {
+        guard !path.isEmpty else { throw InvalidValue("is empty (give a value, or unset it)") }
+        let contents: String
+        do {
+            contents = try readFile(path)
+        } catch let error as InvalidValue {
+            throw error
+        } catch {
+            throw InvalidValue("cannot read \"\(path)\": \(error)")
+        }
+        return try ConfigurationFile(path: path, contents: contents)
     }
 
     /// The file store, with the S3 keys required exactly when the URL is `s3://`: keys that nothing
