@@ -25,6 +25,10 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
+        // Not used directly yet: pinned to the range that both hummingbird-auth and jwt-kit 5.8 accept.
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     ],
     targets: [
         // MARK: - Modules
@@ -44,6 +48,12 @@ let package = Package(
         .target(name: "StdoutNotifier", dependencies: ["Domain"], path: "Adapters/StdoutNotifier", swiftSettings: swiftSettings),
         .target(name: "SystemClock", dependencies: ["Domain"], path: "Adapters/SystemClock", swiftSettings: swiftSettings),
         .target(name: "InProcessTransport", dependencies: ["Domain"], path: "Adapters/InProcessTransport", swiftSettings: swiftSettings),
+        .target(
+            name: "BcryptPasswordHasher",
+            dependencies: ["Domain", .product(name: "HummingbirdBcrypt", package: "hummingbird-auth")],
+            path: "Adapters/BcryptPasswordHasher",
+            swiftSettings: swiftSettings
+        ),
 
         // MARK: - Contracts
 
@@ -54,6 +64,13 @@ let package = Package(
         .target(name: "TransportContract", dependencies: ["Domain"], path: "Contracts/TransportContract", swiftSettings: swiftSettings),
 
         // MARK: - Apps
+
+        .target(
+            name: "Bootstrap",
+            dependencies: ["Domain", .product(name: "Logging", package: "swift-log")],
+            path: "Apps/Bootstrap",
+            swiftSettings: swiftSettings
+        ),
 
         // MARK: - Tests
 
@@ -92,6 +109,18 @@ let package = Package(
             name: "InProcessTransportTests",
             dependencies: ["InProcessTransport", "Domain", "TransportContract"],
             path: "Tests/InProcessTransportTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BcryptPasswordHasherTests",
+            dependencies: ["BcryptPasswordHasher", "Domain"],
+            path: "Tests/BcryptPasswordHasherTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BootstrapTests",
+            dependencies: ["Bootstrap", "Domain", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/BootstrapTests",
             swiftSettings: swiftSettings
         ),
         .testTarget(
