@@ -1,0 +1,59 @@
+import Domain
+import Foundation
+
+/// The file store in memory: an actor holding whole objects. Bodies stream in and out in chunks as the
+/// port requires, but the objects themselves live in memory, so it is for tests and demos.
+///
+/// A `put` collects its body first and replaces the object only once the body has ended, so readers see
+/// the old or the new object and a failing body leaves the old one in place.
+public actor MemoryFileStore: FileStore {
+    private var objects: [FileKey: (file: StoredFile, data: Data)] = [:]
+    private var outage: String?
+    private let chunkSize: Int
+
+    /// - Parameter chunkSize: size of the chunks `get` streams.
+    public init(chunkSize: Int = 64 * 1024) {
+        precondition(chunkSize > 0)
+        self.chunkSize = chunkSize
+    }
+
+    @discardableResult
+    public func put(_ key: FileKey, contentType: String, body: ByteStream) async throws -> StoredFile {
+        try checkAvailable()
+        var data = Data()
+        // Actor reentrancy: other calls run while the body arrives; none sees this object until it is complete.
+        for try await chunk in body { data.append(chunk) }
+        // A cancelled consumer sees the stream end early: that must not commit a truncated object.
+        try Task.checkCancellation()
+        try checkAvailable()
+        let file = StoredFile(key: key, size: Int64(data.count), contentType: contentType)
+        objects[key] = (file, data)
+        return file
+    }
+
+    public func get(_ key: FileKey) throws -> (StoredFile, ByteStream)? {
+        try checkAvailable()
+        guard let object = objects[key] else { return nil }
+        return (object.file, .bytes(object.data, chunkSize: chunkSize))
+    }
+
+    public func head(_ key: FileKey) throws -> StoredFile? {
+        try checkAvailable()
+        return objects[key]?.file
+    }
+
+    public func delete(_ key: FileKey) throws {
+        try checkAvailable()
+        objects[key] = nil
+    }
+
+    /// Makes every later operation throw `FileStoreError.unavailable(reason:)` as a store that is down
+    /// would; `nil` brings it back.
+    public func simulateOutage(reason: String? = "memory file store is switched off") {
+        outage = reason
+    }
+
+    private func checkAvailable() throws(FileStoreError) {
+        if let outage { throw .unavailable(reason: outage) }
+    }
+}
