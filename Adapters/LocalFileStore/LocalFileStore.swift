@@ -29,7 +29,8 @@ public final class LocalFileStore: FileStore {
     private let readChunkSize: Int
     private let writeBufferSize: Int
 
-    /// Opens the store at `root`, creating the directory if needed.
+    /// Opens the store at `root`, creating the directory if needed. Blocks briefly on the file
+    /// system, so call it while starting up.
     /// - Parameters:
     ///   - ioWidth: how many blocking file-system calls may run at once.
     ///   - readChunkSize: size of the chunks `get` streams.

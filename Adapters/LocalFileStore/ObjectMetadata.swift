@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// The sidecar stored as `<name>@meta` beside an object's data: which data file is current, and the
@@ -23,10 +24,14 @@ struct ObjectMetadata: Codable, Sendable, Equatable {
         self.size = size
     }
 
-    func encoded() throws -> Data {
+    func encoded() throws(FileStoreError) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        return try encoder.encode(self)
+        do {
+            return try encoder.encode(self)
+        } catch {
+            throw .unavailable(reason: "cannot encode the metadata of a new object: \(error)")
+        }
     }
 
     /// Decodes a sidecar; `nil` when it is not one (truncated, edited, or of an unknown format).

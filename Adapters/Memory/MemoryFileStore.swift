@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Synchronization
 
 /// The file store in memory: an actor holding whole objects. Bodies stream in and out in chunks as the
 /// port requires, but the objects themselves live in memory, so it is for tests and demos.
@@ -34,7 +35,7 @@ public actor MemoryFileStore: FileStore {
     public func get(_ key: FileKey) throws -> (StoredFile, ByteStream)? {
         try checkAvailable()
         guard let object = objects[key] else { return nil }
-        return (object.file, .bytes(object.data, chunkSize: chunkSize))
+        return (object.file, Self.stream(object.data, chunkSize: chunkSize))
     }
 
     public func head(_ key: FileKey) throws -> StoredFile? {
@@ -51,6 +52,19 @@ public actor MemoryFileStore: FileStore {
     /// would; `nil` brings it back.
     public func simulateOutage(reason: String? = "memory file store is switched off") {
         outage = reason
+    }
+
+    /// Streams `data` one chunk per request, copying a chunk only when the reader asks for it.
+    private static func stream(_ data: Data, chunkSize: Int) -> ByteStream {
+        let offset = Mutex(0)
+        return ByteStream(AsyncThrowingStream(unfolding: {
+            offset.withLock { offset -> Data? in
+                guard offset < data.count else { return nil }
+                let end = min(offset + chunkSize, data.count)
+                defer { offset = end }
+                return data.subdata(in: (data.startIndex + offset)..<(data.startIndex + end))
+            }
+        }))
     }
 
     private func checkAvailable() throws(FileStoreError) {
