@@ -16,6 +16,7 @@ let package = Package(
     name: "Switchboard",
     platforms: [.macOS(.v15)],
     products: [
+        .executable(name: "switchboard", targets: ["CLI"]),
         // Contract suites are published so that third-party adapters can prove themselves.
         .library(name: "StorageContract", targets: ["StorageContract"]),
         .library(name: "FileStoreContract", targets: ["FileStoreContract"]),
@@ -26,9 +27,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
-        // Not used directly yet: pinned to the range that both hummingbird-auth and jwt-kit 5.8 accept.
-        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     ],
     targets: [
         // MARK: - Modules
@@ -67,8 +67,22 @@ let package = Package(
 
         .target(
             name: "Bootstrap",
-            dependencies: ["Domain", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "Domain", "SQLiteStorage", "LocalFileStore", "StdoutNotifier", "SystemClock", "InProcessTransport",
+                "BcryptPasswordHasher", .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Apps/Bootstrap",
+            swiftSettings: swiftSettings
+        ),
+
+        .executableTarget(
+            name: "CLI",
+            dependencies: [
+                "Bootstrap", "Domain",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Apps/CLI",
             swiftSettings: swiftSettings
         ),
 
@@ -129,5 +143,6 @@ let package = Package(
             path: "Tests/StorageContractTests",
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "CLITests", dependencies: ["CLI", "Domain"], path: "Tests/CLITests", swiftSettings: swiftSettings),
     ]
 )

@@ -14,4 +14,19 @@ public struct EmailAddress: Sendable, Hashable, Codable, CustomStringConvertible
     }
 
     public var description: String { value }
+
+    /// Encoded as the plain address string; decoding validates it again.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let address = EmailAddress(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not an email address: \(text)")
+        }
+        self = address
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(value)
+    }
 }

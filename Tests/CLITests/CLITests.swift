@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+/// The operator's first minutes, through the real executable on a fresh data folder.
+@Suite(.serialized)
+struct CLITests {
+    @Test func migrateSeedAndListOnAFreshDataFolder() throws {
+        try SwitchboardProcess.withTemporaryDirectory { dir in
+            let migrate = try SwitchboardProcess.run(["migrate"], in: dir)
+            #expect(migrate.status == 0, "migrate: \(migrate.stderr)")
+            #expect(migrate.stdout.contains("applied"), "migrate output: \(migrate.stdout)")
+            #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("var/switchboard.db").path), "the embedded database lives in ./var")
+
+            let again = try SwitchboardProcess.run(["migrate"], in: dir)
+            #expect(again.stdout.contains("up to date"), "second migrate: \(again.stdout)")
+
+            let seed = try SwitchboardProcess.run(["seed", "--demo"], in: dir)
+            #expect(seed.status == 0, "seed: \(seed.stderr)")
+            #expect(seed.stdout.contains("admin@example.com / admin123"))
+
+            let reseed = try SwitchboardProcess.run(["seed", "--demo"], in: dir)
+            #expect(reseed.status == 0 && reseed.stdout.contains("already exists"), "second seed: \(reseed.stdout) \(reseed.stderr)")
+
+            let list = try SwitchboardProcess.run(["ticket", "list"], in: dir)
+            #expect(list.status == 0, "list: \(list.stderr)")
+            let rows = list.stdout.split(separator: "\n")
+            #expect(rows.count == 3, "three demo tickets, got: \(list.stdout)")
+            #expect(rows.allSatisfy { $0.hasPrefix("TKT-00000") })
+
+            let show = try SwitchboardProcess.run(["ticket", "show", "TKT-000002", "--org", "demo"], in: dir)
+            #expect(show.status == 0, "show: \(show.stderr)")
+            #expect(show.stdout.contains("Charged twice") && show.stdout.contains("history:") && show.stdout.contains("created"))
+        }
+    }
+
+    @Test func userCreateMakesAnAccountThatCannotBeCreatedTwice() throws {
+        try SwitchboardProcess.withTemporaryDirectory { dir in
+            _ = try SwitchboardProcess.run(["seed", "--demo"], in: dir)
+            let args = ["user", "create", "--role", "supervisor", "--email", "lead@example.com", "--name", "Lead", "--password", "lead-pass-1"]
+            let created = try SwitchboardProcess.run(args, in: dir)
+            #expect(created.status == 0 && created.stdout.contains("created supervisor lead@example.com"), "\(created.stdout) \(created.stderr)")
+            let duplicate = try SwitchboardProcess.run(args, in: dir)
+            #expect(duplicate.status == 1)
+            #expect(duplicate.stderr == "error: email is already registered\n")
+            let badRole = try SwitchboardProcess.run(["user", "create", "--role", "boss", "--email", "x@example.com", "--name", "X", "--password", "12345678"], in: dir)
+            #expect(badRole.status != 0 && badRole.stderr.contains("--role must be one of"))
+        }
+    }
+
+    @Test func badConfigurationIsOneReadableLine() throws {
+        try SwitchboardProcess.withTemporaryDirectory { dir in
+            let bad = try SwitchboardProcess.run(["ticket", "list"], environment: ["SWITCHBOARD_DATABASE_URL": "mysql://root@localhost/db"], in: dir)
+            #expect(bad.status != 0)
+            let lines = bad.stderr.split(separator: "\n")
+            #expect(lines.count == 1, "one line, got: \(bad.stderr)")
+            #expect(bad.stderr.contains("SWITCHBOARD_DATABASE_URL") && bad.stderr.contains("mysql"))
+            #expect(!bad.stderr.contains("Fatal error") && !bad.stderr.contains("Stack"))
+
+            let check = try SwitchboardProcess.run(["config", "check"], environment: ["SWITCHBOARD_JWT_SECRET": String(repeating: "s", count: 40)], in: dir)
+            #expect(check.status == 0, "config check: \(check.stderr)")
+            #expect(check.stdout.contains("configuration is valid") && !check.stdout.contains("ssssssss"), "secrets are hidden: \(check.stdout)")
+        }
+    }
+}
