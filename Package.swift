@@ -29,6 +29,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        // The range both hummingbird-auth and jwt-kit 5.8 accept.
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // MARK: - Modules
@@ -55,6 +57,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        .target(
+            name: "CryptoSecretGenerator",
+            dependencies: ["Domain", .product(name: "Crypto", package: "swift-crypto")],
+            path: "Adapters/CryptoSecretGenerator",
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: - Contracts
 
         .target(name: "StorageContract", dependencies: ["Domain"], path: "Contracts/StorageContract", swiftSettings: swiftSettings),
@@ -69,7 +78,7 @@ let package = Package(
             name: "Bootstrap",
             dependencies: [
                 "Domain", "SQLiteStorage", "LocalFileStore", "StdoutNotifier", "SystemClock", "InProcessTransport",
-                "BcryptPasswordHasher", .product(name: "Logging", package: "swift-log"),
+                "BcryptPasswordHasher", "CryptoSecretGenerator", .product(name: "Logging", package: "swift-log"),
             ],
             path: "Apps/Bootstrap",
             swiftSettings: swiftSettings
@@ -144,5 +153,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "CLITests", dependencies: ["CLI", "Domain"], path: "Tests/CLITests", swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CryptoSecretGeneratorTests",
+            dependencies: ["CryptoSecretGenerator"],
+            path: "Tests/CryptoSecretGeneratorTests",
+            swiftSettings: swiftSettings
+        ),
     ]
 )

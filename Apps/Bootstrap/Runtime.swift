@@ -1,4 +1,5 @@
 import BcryptPasswordHasher
+import CryptoSecretGenerator
 import Domain
 import Foundation
 import InProcessTransport
@@ -28,7 +29,7 @@ public struct Runtime: Sendable {
         let transport = InProcessTransport()
         let dependencies = Dependencies(
             storage: storage, clock: clock, ids: SystemIDGenerator(clock: clock), transport: transport,
-            passwordHasher: BcryptPasswordHasher()
+            passwordHasher: BcryptPasswordHasher(), secrets: CryptoSecretGenerator()
         )
         logger.debug("runtime composed", metadata: ["database": "\(settings.database.redactedURL)", "files": "\(settings.files.redactedURL)"])
         return Runtime(
