@@ -17,6 +17,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "switchboard", targets: ["CLI"]),
+        .executable(name: "switchboard-worker", targets: ["Worker"]),
         // Contract suites are published so that third-party adapters can prove themselves.
         .library(name: "StorageContract", targets: ["StorageContract"]),
         .library(name: "FileStoreContract", targets: ["FileStoreContract"]),
@@ -29,6 +30,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
         // The range both hummingbird-auth and jwt-kit 5.8 accept.
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
@@ -79,6 +81,7 @@ let package = Package(
             dependencies: [
                 "Domain", "SQLiteStorage", "LocalFileStore", "StdoutNotifier", "SystemClock", "InProcessTransport",
                 "BcryptPasswordHasher", "CryptoSecretGenerator", .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Apps/Bootstrap",
             swiftSettings: swiftSettings
@@ -92,6 +95,19 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Apps/CLI",
+            swiftSettings: swiftSettings
+        ),
+
+        .executableTarget(
+            name: "Worker",
+            dependencies: [
+                "Bootstrap", "Domain",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            path: "Apps/Worker",
             swiftSettings: swiftSettings
         ),
 
@@ -159,5 +175,6 @@ let package = Package(
             path: "Tests/CryptoSecretGeneratorTests",
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "WorkerTests", dependencies: ["Worker"], path: "Tests/WorkerTests", swiftSettings: swiftSettings),
     ]
 )
