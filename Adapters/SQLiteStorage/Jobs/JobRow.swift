@@ -17,8 +17,8 @@ enum JobRow {
     static let listSQL = "\(selectSQL) WHERE kind = ? AND state = ? ORDER BY run_at, id LIMIT ?"
 
     /// Leases the oldest due, pending, unleased (or expired) jobs of a kind and returns them as leased.
-    /// Arguments: holder, lease expiry, kind, now, now, limit (all times in milliseconds). Both queries
-    /// read `jobs_claim` in order. Run it inside an IMMEDIATE transaction (see `claimJobs`).
+    /// Arguments: holder, lease expiry, kind, now, now, limit (all times in milliseconds). Like `listSQL`
+    /// it reads `jobs_claim` in order, without sorting. Run it inside an IMMEDIATE transaction (see `claimJobs`).
     static let claimSQL = """
         UPDATE jobs SET lease_holder = ?, lease_expires_at = ?, attempts = attempts + 1
         WHERE id IN (
