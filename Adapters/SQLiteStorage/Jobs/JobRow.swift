@@ -13,6 +13,24 @@ enum JobRow {
         """
     static let selectSQL = "SELECT \(columns) FROM jobs"
 
+    /// Jobs of a kind in a state, oldest `run_at` first, then id. Arguments: kind, state, limit.
+    static let listSQL = "\(selectSQL) WHERE kind = ? AND state = ? ORDER BY run_at, id LIMIT ?"
+
+    /// Leases the oldest due, pending, unleased (or expired) jobs of a kind and returns them as leased.
+    /// Arguments: holder, lease expiry, kind, now, now, limit (all times in milliseconds). Like `listSQL`
+    /// it reads `jobs_claim` in order, without sorting. Run it inside an IMMEDIATE transaction (see `claimJobs`).
+    static let claimSQL = """
+        UPDATE jobs SET lease_holder = ?, lease_expires_at = ?, attempts = attempts + 1
+        WHERE id IN (
+            SELECT id FROM jobs
+            WHERE kind = ? AND state = 'pending' AND run_at <= ?
+                AND (lease_expires_at IS NULL OR lease_expires_at <= ?)
+            ORDER BY run_at, id
+            LIMIT ?
+        )
+        RETURNING \(columns)
+        """
+
     static func insert(_ db: Database, _ job: Job) throws {
         try db.run(
             sql: "INSERT INTO jobs (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

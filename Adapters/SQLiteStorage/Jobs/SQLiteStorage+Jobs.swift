@@ -15,17 +15,7 @@ extension SQLiteStorage {
                 try db.inTransaction(.immediate) {
                     // Mapped inside the transaction: a row that cannot be read rolls the whole claim back.
                     jobs = try db.rows(
-                        sql: """
-                            UPDATE jobs SET lease_holder = ?, lease_expires_at = ?, attempts = attempts + 1
-                            WHERE id IN (
-                                SELECT id FROM jobs
-                                WHERE kind = ? AND state = 'pending' AND run_at <= ?
-                                    AND (lease_expires_at IS NULL OR lease_expires_at <= ?)
-                                ORDER BY run_at, id
-                                LIMIT ?
-                            )
-                            RETURNING \(JobRow.columns)
-                            """,
+                        sql: JobRow.claimSQL,
                         arguments: [holder, expiresAt, kind, nowMilliseconds, nowMilliseconds, max(0, limit)]
                     ).map(JobRow.job(from:))
                     return .commit
@@ -45,8 +35,7 @@ extension SQLiteStorage {
 
     public func jobs(kind: String, state: Job.State, limit: Int) async throws -> [Job] {
         try await read { db in
-            try db.rows(sql: "\(JobRow.selectSQL) WHERE kind = ? AND state = ? ORDER BY run_at, id LIMIT ?",
-                        arguments: [kind, state.rawValue, max(0, limit)])
+            try db.rows(sql: JobRow.listSQL, arguments: [kind, state.rawValue, max(0, limit)])
                 .map(JobRow.job(from:))
         }
     }
