@@ -59,7 +59,7 @@ struct WorkerTests {
         let second = try Self.run("switchboard-worker", ["--once"], in: dir)
         #expect(second.stdout.isEmpty, "nothing is delivered twice: \(second.stdout)")
         let failed = try Self.run("switchboard", ["outbox", "list", "--failed"], in: dir)
-        #expect(failed.stdout == "no failed deliveries\n", failed.stderr)
+        #expect(failed.stdout == "no failed deliveries\n", "outbox list: \(failed.stderr)")
     }
 
     @Test func sigtermEndsTheWorkerCleanly() throws {
@@ -67,13 +67,13 @@ struct WorkerTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         _ = try Self.run("switchboard", ["migrate"], in: dir)
         let (process, _, err) = try Self.start("switchboard-worker", ["--interval", "0.2"], in: dir)
-        // Wait until it runs its loop (it logs its start), then ask it to stop.
+        // Wait until its service runs (signal handling is in place by then), then ask it to stop.
         let started = Date()
         var log = Data()
-        while !String(decoding: log, as: UTF8.self).contains("worker started"), Date().timeIntervalSince(started) < 20 {
+        while !String(decoding: log, as: UTF8.self).contains("outbox delivery running"), Date().timeIntervalSince(started) < 20 {
             log.append(err.fileHandleForReading.availableData)
         }
-        #expect(String(decoding: log, as: UTF8.self).contains("worker started"))
+        #expect(String(decoding: log, as: UTF8.self).contains("outbox delivery running"))
         process.terminate()
         process.waitUntilExit()
         #expect(process.terminationReason == .exit && process.terminationStatus == 0, "graceful shutdown exits 0")

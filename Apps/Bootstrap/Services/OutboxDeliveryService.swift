@@ -27,6 +27,7 @@ public struct OutboxDeliveryService: Service {
     }
 
     public func run() async throws {
+        logger.info("outbox delivery running", metadata: ["holder": "\(holder)"])
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             let report = await runBatch()
             // A full batch means more may be due: go again at once; otherwise wait (shutdown ends the wait).
