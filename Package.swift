@@ -19,6 +19,7 @@ let package = Package(
         .executable(name: "switchboard", targets: ["CLI"]),
         .executable(name: "switchboard-worker", targets: ["Worker"]),
         // Contract suites are published so that third-party adapters can prove themselves.
+        .library(name: "ContractKit", targets: ["ContractKit"]),
         .library(name: "StorageContract", targets: ["StorageContract"]),
         .library(name: "FileStoreContract", targets: ["FileStoreContract"]),
         .library(name: "NotifierContract", targets: ["NotifierContract"]),
@@ -68,11 +69,13 @@ let package = Package(
 
         // MARK: - Contracts
 
-        .target(name: "StorageContract", dependencies: ["Domain"], path: "Contracts/StorageContract", swiftSettings: swiftSettings),
-        .target(name: "FileStoreContract", dependencies: ["Domain"], path: "Contracts/FileStoreContract", swiftSettings: swiftSettings),
-        .target(name: "NotifierContract", dependencies: ["Domain"], path: "Contracts/NotifierContract", swiftSettings: swiftSettings),
-        .target(name: "ClockContract", dependencies: ["Domain"], path: "Contracts/ClockContract", swiftSettings: swiftSettings),
-        .target(name: "TransportContract", dependencies: ["Domain"], path: "Contracts/TransportContract", swiftSettings: swiftSettings),
+        // The harness every suite shares: named cases, capabilities, setup → body → teardown.
+        .target(name: "ContractKit", path: "Contracts/ContractKit", swiftSettings: swiftSettings),
+        .target(name: "StorageContract", dependencies: ["Domain", "ContractKit"], path: "Contracts/StorageContract", swiftSettings: swiftSettings),
+        .target(name: "FileStoreContract", dependencies: ["Domain", "ContractKit"], path: "Contracts/FileStoreContract", swiftSettings: swiftSettings),
+        .target(name: "NotifierContract", dependencies: ["Domain", "ContractKit"], path: "Contracts/NotifierContract", swiftSettings: swiftSettings),
+        .target(name: "ClockContract", dependencies: ["Domain", "ContractKit"], path: "Contracts/ClockContract", swiftSettings: swiftSettings),
+        .target(name: "TransportContract", dependencies: ["Domain", "ContractKit"], path: "Contracts/TransportContract", swiftSettings: swiftSettings),
 
         // MARK: - Apps
 

@@ -1,3 +1,4 @@
+import ContractKit
 import Domain
 
 /// The executable specification of the `Storage` port. Every storage adapter's tests run it:
