@@ -31,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         // The range both hummingbird-auth and jwt-kit 5.8 accept.
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         // MARK: - Modules
@@ -44,6 +45,14 @@ let package = Package(
             name: "SQLiteStorage",
             dependencies: ["Domain", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Adapters/SQLiteStorage",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "PostgresStorage",
+            dependencies: [
+                "Domain", .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Adapters/PostgresStorage",
             swiftSettings: swiftSettings
         ),
         .target(name: "LocalFileStore", dependencies: ["Domain"], path: "Adapters/LocalFileStore", swiftSettings: swiftSettings),
@@ -77,7 +86,7 @@ let package = Package(
         .target(
             name: "Bootstrap",
             dependencies: [
-                "Domain", "SQLiteStorage", "LocalFileStore", "StdoutNotifier", "SystemClock", "InProcessTransport",
+                "Domain", "SQLiteStorage", "PostgresStorage", "LocalFileStore", "StdoutNotifier", "SystemClock", "InProcessTransport",
                 "BcryptPasswordHasher", "CryptoSecretGenerator", .product(name: "Logging", package: "swift-log"),
             ],
             path: "Apps/Bootstrap",
@@ -108,6 +117,15 @@ let package = Package(
             name: "SQLiteStorageTests",
             dependencies: ["SQLiteStorage", "Domain", "StorageContract"],
             path: "Tests/SQLiteStorageTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PostgresStorageTests",
+            dependencies: [
+                "PostgresStorage", "Domain", "StorageContract",
+                .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/PostgresStorageTests",
             swiftSettings: swiftSettings
         ),
         .testTarget(

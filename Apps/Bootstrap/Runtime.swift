@@ -5,12 +5,20 @@ import Foundation
 import InProcessTransport
 import LocalFileStore
 import Logging
+import PostgresStorage
 import SQLiteStorage
 import StdoutNotifier
 import SystemClock
 
 /// The composition root: settings in, one adapter per port out. The only library that knows adapters;
 /// apps ask it for a `Runtime` and hand `dependencies` to the use cases.
+///
+/// Lifecycle: some adapters own background work (the PostgreSQL connection pool) that must run while
+/// the runtime is used; their calls wait until it does. Two ways to run it:
+/// - a long-running app puts `run()` into its `ServiceGroup` (it returns on cancellation or graceful
+///   shutdown, after closing connections), started before serving and stopped after;
+/// - a short-lived caller (the CLI, tests) uses `Runtime.with(settings:logger:_:)`, which runs the
+///   background work alongside its body and stops it when the body ends.
 public struct Runtime: Sendable {
     public let settings: Settings
     public let storage: any MigratableStorage
@@ -19,11 +27,15 @@ public struct Runtime: Sendable {
     public let transport: any Transport
     public let dependencies: Dependencies
     public let logger: Logger
+    /// What `run()` runs: one entry per adapter with background work.
+    private let backgroundWork: [@Sendable () async -> Void]
 
     /// Opens every adapter the settings name. Failures are `RuntimeError`s with one readable line.
+    /// A PostgreSQL database is reached once before anything else (wrong password, refused connection,
+    /// unknown database fail here at once); its pool then works only while `run()` runs.
     public static func make(settings: Settings, logger: Logger) async throws(RuntimeError) -> Runtime {
         let clock = SystemWallClock()
-        let storage = try openStorage(settings.database)
+        let (storage, storageWork) = try await openStorage(settings.database, logger: logger)
         let files = try openFiles(settings.files)
         let notifier = try openNotifier(settings.notifier)
         let transport = InProcessTransport()
@@ -34,21 +46,58 @@ public struct Runtime: Sendable {
         logger.debug("runtime composed", metadata: ["database": "\(settings.database.redactedURL)", "files": "\(settings.files.redactedURL)"])
         return Runtime(
             settings: settings, storage: storage, files: files, notifier: notifier, transport: transport,
-            dependencies: dependencies, logger: logger
+            dependencies: dependencies, logger: logger, backgroundWork: storageWork.map { [$0] } ?? []
         )
     }
 
-    static func openStorage(_ database: DatabaseSettings) throws(RuntimeError) -> any MigratableStorage {
+    /// Runs the adapters' background work until the calling task is cancelled or, inside a
+    /// `ServiceGroup`, until graceful shutdown; then releases what it holds (closes connections).
+    /// Call it once per runtime. Returns at once when no adapter needs background work (SQLite).
+    public func run() async {
+        await withDiscardingTaskGroup { group in
+            for work in backgroundWork { group.addTask { await work() } }
+        }
+    }
+
+    /// Composes the runtime, runs its background work while `body` runs, and stops that work (closing
+    /// connections) when `body` returns or throws. For short-lived callers such as the CLI.
+    public static func with<T>(
+        settings: Settings, logger: Logger, _ body: (Runtime) async throws -> T
+    ) async throws -> T {
+        let runtime = try await make(settings: settings, logger: logger)
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await runtime.run() }
+            // Thrown errors cancel and await the background task too.
+            let value = try await body(runtime)
+            group.cancelAll()
+            return value
+        }
+    }
+
+    /// The store the settings name, and the background work it needs (none for SQLite).
+    static func openStorage(
+        _ database: DatabaseSettings, logger: Logger
+    ) async throws(RuntimeError) -> (any MigratableStorage, (@Sendable () async -> Void)?) {
         switch database {
         case .sqlite(let path):
             try createFolder(containing: path, for: .databaseURL)
             do {
-                return try SQLiteStorage(path: path)
+                return (try SQLiteStorage(path: path), nil)
             } catch {
                 throw RuntimeError(.databaseURL, "cannot open the SQLite database at \(path): \(error)")
             }
-        case .postgres:
-            throw RuntimeError(.databaseURL, "PostgreSQL storage is not part of this build yet; use sqlite:")
+        case .postgres(let postgres):
+            let configuration = PostgresStorageConfiguration(
+                host: postgres.host, port: postgres.port, username: postgres.user, password: postgres.password?.value,
+                database: postgres.database
+            )
+            do {
+                try await PostgresStorage.checkConnectivity(configuration, logger: logger)
+            } catch {
+                throw RuntimeError(.databaseURL, error.readableReason)
+            }
+            let storage = PostgresStorage(configuration: configuration, logger: logger)
+            return (storage, { await storage.run() })
         }
     }
 
@@ -79,6 +128,16 @@ public struct Runtime: Sendable {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
             throw RuntimeError(key, "cannot create the folder \(folder.path): \(error.localizedDescription)")
+        }
+    }
+}
+
+extension StorageError {
+    /// The reason alone, for a one-line message (`unavailable(reason: …)` reads worse).
+    var readableReason: String {
+        switch self {
+        case .unavailable(let reason): reason
+        default: "\(self)"
         }
     }
 }
