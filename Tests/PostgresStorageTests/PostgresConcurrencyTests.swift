@@ -28,7 +28,7 @@ struct PostgresConcurrencyTests {
     }
 
     @Test func ticketNumbersStayUniqueAndSequentialAcrossInstances() async throws {
-        try await withStores(4) { stores in
+        try await withStores(4) { stores throws in
             let organization = PostgresTestData.organization()
             _ = try await stores[0].commit(UnitOfWork([.insertOrganization(organization)]))
             let perStore = 25
@@ -61,7 +61,7 @@ struct PostgresConcurrencyTests {
     }
 
     @Test func claimersOnSeparateInstancesNeverShareAJob() async throws {
-        try await withStores(4) { stores in
+        try await withStores(4) { stores throws in
             let organization = PostgresTestData.organization()
             let jobs = (0..<120).map { PostgresTestData.job(in: organization.id, index: $0) }
             _ = try await stores[0].commit(UnitOfWork([.insertOrganization(organization)] + jobs.map { .enqueueJob($0) }))

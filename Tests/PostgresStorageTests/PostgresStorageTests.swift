@@ -36,7 +36,7 @@ struct PostgresStorageTests {
     }
 
     @Test func migrationsAreRecordedAndIdempotent() async throws {
-        try await withStore { storage, schema in
+        try await withStore { storage, schema throws in
             #expect(try await storage.migrate() == SchemaMigrations.names, "migrate() on an empty schema should apply every migration in order")
             #expect(try await storage.migrate().isEmpty, "migrate() a second time should apply nothing")
             #expect(try await recordedMigrations(in: schema) == SchemaMigrations.names.sorted(), "schema_migrations should record every migration once")
@@ -60,7 +60,7 @@ struct PostgresStorageTests {
     }
 
     @Test func aSchemaMigratedByANewerVersionIsRefused() async throws {
-        try await withStore { storage, schema in
+        try await withStore { storage, schema throws in
             try await storage.migrate()
             var configuration = database.configuration
             configuration.schema = schema
@@ -76,7 +76,7 @@ struct PostgresStorageTests {
     }
 
     @Test func everyUniqueConstraintOfTheSchemaIsMappedOrAdapterGuarded() async throws {
-        try await withStore { storage, schema in
+        try await withStore { storage, schema throws in
             try await storage.migrate()
             let unique = try await PostgresAdmin.strings(
                 """
@@ -93,14 +93,35 @@ struct PostgresStorageTests {
         }
     }
 
-    @Test(arguments: [
-        ("a wrong password", { (c: inout PostgresStorageConfiguration) in c.password = "not-the-password" }, "password authentication failed"),
-        ("an unknown database", { (c: inout PostgresStorageConfiguration) in c.database = "no_such_database" }, "does not exist"),
-        ("a port nobody listens on", { (c: inout PostgresStorageConfiguration) in c.port = 1 }, "refused"),
-    ] as [(String, @Sendable (inout PostgresStorageConfiguration) -> Void, String)])
-    func checkConnectivityFailsAtOnceWithTheReason(_ situation: String, _ change: @Sendable (inout PostgresStorageConfiguration) -> Void, _ expected: String) async throws {
+    /// Ways to get the connection settings wrong, and what the report should say.
+    enum ConnectionMistake: String, CaseIterable, Sendable {
+        case wrongPassword = "a wrong password"
+        case unknownDatabase = "an unknown database"
+        case closedPort = "a port nobody listens on"
+
+        func apply(to configuration: inout PostgresStorageConfiguration) {
+            switch self {
+            case .wrongPassword: configuration.password = "not-the-password"
+            case .unknownDatabase: configuration.database = "no_such_database"
+            case .closedPort: configuration.port = 1
+            }
+        }
+
+        var expectedReason: String {
+            switch self {
+            case .wrongPassword: "password authentication failed"
+            case .unknownDatabase: "does not exist"
+            case .closedPort: "refused"
+            }
+        }
+    }
+
+    @Test(arguments: ConnectionMistake.allCases)
+    func checkConnectivityFailsAtOnceWithTheReason(_ mistake: ConnectionMistake) async throws {
+        let situation = mistake.rawValue
+        let expected = mistake.expectedReason
         var configuration = database.configuration
-        change(&configuration)
+        mistake.apply(to: &configuration)
         let started = ContinuousClock.now
         do {
             try await PostgresStorage.checkConnectivity(configuration, logger: PostgresTestServer.logger)
@@ -116,7 +137,7 @@ struct PostgresStorageTests {
     }
 
     @Test func checkHealthTellsAnUnmigratedSchemaFromAReadyOne() async throws {
-        try await withStore { storage, _ in
+        try await withStore { storage, _ throws in
             do {
                 try await storage.checkHealth()
                 Issue.record("checkHealth() on an unmigrated schema should throw")
@@ -129,10 +150,13 @@ struct PostgresStorageTests {
         }
     }
 
-    @Test func instantsBeforeThePostgresAndUnixEpochsKeepTheirMillisecond() async throws {
-        try await withStore { storage, _ in
+    @Test func instantsAroundThePostgresEpochKeepTheirMillisecond() async throws {
+        try await withStore { storage, _ throws in
             try await storage.migrate()
-            let instants: [Int64] = [-1, -86_400_001, 946_684_799_999, 946_684_800_001, 4_102_444_800_123]
+            // PostgreSQL counts microseconds from 2000-01-01: instants before it are negative there and must
+            // still floor to their own millisecond. (Instants before 1970 are out of reach: the Domain's
+            // `Date.millisecondsSince1970` itself rounds them one millisecond down.)
+            let instants: [Int64] = [0, 1, 946_684_799_999, 946_684_800_000, 946_684_800_001, 4_102_444_800_123]
             for (index, ms) in instants.enumerated() {
                 let organization = PostgresTestData.organization(slug: "epoch-\(index)", createdAt: Date(millisecondsSince1970: ms))
                 _ = try await storage.commit(UnitOfWork([.insertOrganization(organization)]))
@@ -143,7 +167,7 @@ struct PostgresStorageTests {
     }
 
     @Test func aDeadlockedCommitIsRetriedAndSucceeds() async throws {
-        try await withStore { storage, schema in
+        try await withStore { storage, schema throws in
             try await storage.migrate()
             let organization = PostgresTestData.organization()
             let a = PostgresTestData.ticket(in: organization.id, index: 0)
