@@ -28,7 +28,10 @@ public struct Runtime: Sendable {
     public let dependencies: Dependencies
     public let logger: Logger
     /// What `run()` runs: one entry per adapter with background work.
-    private let backgroundWork: [@Sendable () async -> Void]
+    private let backgroundWork: [BackgroundWork]
+
+    /// One adapter's background work: calls `started` as it begins to serve, then runs until cancelled.
+    typealias BackgroundWork = @Sendable (_ started: @escaping @Sendable () -> Void) async -> Void
 
     /// Opens every adapter the settings name. Failures are `RuntimeError`s with one readable line.
     /// A PostgreSQL database is reached once before anything else (wrong password, refused connection,
@@ -50,24 +53,51 @@ public struct Runtime: Sendable {
         )
     }
 
-    /// Runs the adapters' background work until the calling task is cancelled or, inside a
-    /// `ServiceGroup`, until graceful shutdown; then releases what it holds (closes connections).
-    /// Call it once per runtime. Returns at once when no adapter needs background work (SQLite).
+    /// Runs the adapters' background work until the calling task is cancelled, then releases what it
+    /// holds (closes connections). With no background work (SQLite) it just waits for the cancellation,
+    /// so that it has the same shape whatever the adapters: in a `ServiceGroup`, run it as a service
+    /// wrapped in `cancelWhenGracefulShutdown`. Call it once per runtime.
     public func run() async {
+        await run(whenStarted: {})
+    }
+
+    /// `run()`, calling `whenStarted` once every adapter's background work has begun.
+    func run(whenStarted: @escaping @Sendable () -> Void) async {
+        let (starts, startSignal) = AsyncStream<Void>.makeStream()
+        let count = backgroundWork.count
         await withDiscardingTaskGroup { group in
-            for work in backgroundWork { group.addTask { await work() } }
+            for work in backgroundWork {
+                group.addTask { await work { startSignal.yield() } }
+            }
+            // Reports the start, then keeps the group open until cancelled (also when no adapter has
+            // background work). Cancellation ends the `for await` loops.
+            group.addTask {
+                var pending = count
+                if pending > 0 {
+                    for await _ in starts {
+                        pending -= 1
+                        if pending == 0 { break }
+                    }
+                }
+                whenStarted()
+                let (untilCancelled, _) = AsyncStream<Never>.makeStream()
+                for await _ in untilCancelled {}
+            }
         }
     }
 
     /// Composes the runtime, runs its background work while `body` runs, and stops that work (closing
-    /// connections) when `body` returns or throws. For short-lived callers such as the CLI.
+    /// connections) when `body` returns or throws. For short-lived callers such as the CLI: `body`
+    /// starts once the background work has (so that no call waits on a pool that is not running yet).
     public static func with<T>(
         settings: Settings, logger: Logger, _ body: (Runtime) async throws -> T
     ) async throws -> T {
         let runtime = try await make(settings: settings, logger: logger)
         return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await runtime.run() }
-            // Thrown errors cancel and await the background task too.
+            let (started, signal) = AsyncStream<Void>.makeStream()
+            group.addTask { await runtime.run(whenStarted: { signal.finish() }) }
+            for await _ in started {}
+            // A thrown error cancels and awaits the background task too.
             let value = try await body(runtime)
             group.cancelAll()
             return value
@@ -77,7 +107,7 @@ public struct Runtime: Sendable {
     /// The store the settings name, and the background work it needs (none for SQLite).
     static func openStorage(
         _ database: DatabaseSettings, logger: Logger
-    ) async throws(RuntimeError) -> (any MigratableStorage, (@Sendable () async -> Void)?) {
+    ) async throws(RuntimeError) -> (any MigratableStorage, BackgroundWork?) {
         switch database {
         case .sqlite(let path):
             try createFolder(containing: path, for: .databaseURL)
@@ -97,7 +127,10 @@ public struct Runtime: Sendable {
                 throw RuntimeError(.databaseURL, error.readableReason)
             }
             let storage = PostgresStorage(configuration: configuration, logger: logger)
-            return (storage, { await storage.run() })
+            return (storage, { started in
+                started()
+                await storage.run()
+            })
         }
     }
 

@@ -76,18 +76,7 @@ extension StorageError {
     /// refused, timed out, unknown host).
     static func connecting(to configuration: PostgresStorageConfiguration, failure: any Error) -> StorageError {
         let server = "\(configuration.username)@\(configuration.serverDescription)"
-        let reason: String
-        if let error = failure as? PSQLError {
-            if let message = error.serverInfo?[.message] {
-                reason = message
-            } else if let underlying = error.underlying {
-                reason = "\(underlying)"
-            } else {
-                reason = "\(error.code)"
-            }
-        } else {
-            reason = "\(failure)"
-        }
+        let reason = ConnectionFailure.describe(failure)
         return .unavailable(reason: "cannot connect to PostgreSQL at \(server): \(reason)")
     }
 }
