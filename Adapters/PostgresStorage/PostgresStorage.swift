@@ -1,7 +1,6 @@
 import Domain
 import Foundation
 import Logging
-import NIOCore
 import PostgresNIO
 
 /// The storage port on PostgreSQL (§2 cloud mode), through postgres-nio's `PostgresClient` and its pool.
@@ -41,51 +40,6 @@ public final class PostgresStorage: MigratableStorage {
         await client.run()
     }
 
-    /// Opens one connection outside the pool, authenticates and closes it: fails within
-    /// `connectTimeout` with the server's reason (wrong password, unknown database, refused
-    /// connection …) as `StorageError.unavailable`, where the pool would retry for a minute.
-    public static func checkConnectivity(_ configuration: PostgresStorageConfiguration, logger: Logger) async throws(StorageError) {
-        var connectionConfiguration = PostgresConnection.Configuration(
-            host: configuration.host, port: configuration.port, username: configuration.username,
-            password: configuration.password, database: configuration.database, tls: .disable
-        )
-        connectionConfiguration.options.connectTimeout = .nanoseconds(Int64(configuration.connectTimeout.nanoseconds))
-        connectionConfiguration.options.additionalStartupParameters = configuration.startupParameters
-        do {
-            let connection = try await PostgresConnection.connect(configuration: connectionConfiguration, id: 0, logger: logger)
-            do {
-                _ = try await connection.query("SELECT 1", logger: logger).collect()
-            } catch {
-                try? await connection.close()
-                throw error
-            }
-            try? await connection.close()
-        } catch {
-            throw StorageError.connecting(to: configuration, failure: error)
-        }
-    }
-
-    /// The readiness probe: within `healthTimeout`, a round trip through the pool that also proves the
-    /// schema is migrated to what this build expects (an API process on an unmigrated database is not
-    /// ready). Throws `StorageError.unavailable` saying which.
-    public func checkHealth() async throws {
-        try await withStorageErrors {
-            try await withDeadline(configuration.healthTimeout, "the health check") { [self] in
-                let applied: [String]
-                do {
-                    applied = try await client.query("SELECT name FROM schema_migrations", logger: logger).collect()
-                        .map { try RowReader($0).text("name") }
-                } catch let error as PSQLError where error.sqlState == SQLState.undefinedTable {
-                    throw StorageError.unavailable(reason: "the database has no schema yet; run `switchboard migrate`")
-                }
-                let missing = SchemaMigrations.names.filter { !applied.contains($0) }
-                guard missing.isEmpty else {
-                    throw StorageError.unavailable(reason: "the schema is not migrated (missing \(missing.joined(separator: ", "))); run `switchboard migrate`")
-                }
-            }
-        }
-    }
-
     private static func clientConfiguration(_ configuration: PostgresStorageConfiguration) -> PostgresClient.Configuration {
         var client = PostgresClient.Configuration(
             host: configuration.host, port: configuration.port, username: configuration.username,
@@ -96,8 +50,4 @@ public final class PostgresStorage: MigratableStorage {
         client.options.additionalStartupParameters = configuration.startupParameters
         return client
     }
-}
-
-extension Duration {
-    var nanoseconds: Int64 { components.seconds * 1_000_000_000 + components.attoseconds / 1_000_000_000 }
 }

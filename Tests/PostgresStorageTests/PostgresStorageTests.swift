@@ -132,8 +132,10 @@ struct PostgresStorageTests {
             #expect(reason.contains(configuration.serverDescription), "the reason should name the server: \(reason)")
             #expect(!reason.contains(configuration.password ?? "\u{0}"), "the reason should not show the password: \(reason)")
         }
+        // "At once" next to the pool, which retries for 60 s before failing a call; generous, because
+        // the suites share a loaded machine with SCRAM's deliberate slowness.
         let elapsed = ContinuousClock.now - started
-        #expect(elapsed < .seconds(3), "checkConnectivity with \(situation) should fail at once, took \(elapsed)")
+        #expect(elapsed < .seconds(15), "checkConnectivity with \(situation) should fail at once, took \(elapsed)")
     }
 
     @Test func checkHealthTellsAnUnmigratedSchemaFromAReadyOne() async throws {
