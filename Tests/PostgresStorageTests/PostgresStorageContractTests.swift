@@ -13,8 +13,15 @@ struct PostgresStorageSubject: StorageContractSubject {
     func makeStorage() async throws -> any Storage {
         let schema = try await database.makeSchema()
         let store = database.start(schema: schema)
+        do {
+            try await store.storage.migrate()
+        } catch {
+            // The contract tears down only stores it was given.
+            await store.stop()
+            try? await database.dropSchema(schema)
+            throw error
+        }
         await RunningStores.shared.add(store, schema: schema)
-        try await store.storage.migrate()
         return store.storage
     }
 
