@@ -34,6 +34,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
         // The range both hummingbird-auth and jwt-kit 5.8 accept.
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         // MARK: - Modules
@@ -47,6 +48,14 @@ let package = Package(
             name: "SQLiteStorage",
             dependencies: ["Domain", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Adapters/SQLiteStorage",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "PostgresStorage",
+            dependencies: [
+                "Domain", .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Adapters/PostgresStorage",
             swiftSettings: swiftSettings
         ),
         .target(name: "LocalFileStore", dependencies: ["Domain"], path: "Adapters/LocalFileStore", swiftSettings: swiftSettings),
@@ -82,7 +91,7 @@ let package = Package(
         .target(
             name: "Bootstrap",
             dependencies: [
-                "Domain", "SQLiteStorage", "LocalFileStore", "StdoutNotifier", "SystemClock", "InProcessTransport",
+                "Domain", "SQLiteStorage", "PostgresStorage", "LocalFileStore", "StdoutNotifier", "SystemClock", "InProcessTransport",
                 "BcryptPasswordHasher", "CryptoSecretGenerator", .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -127,6 +136,15 @@ let package = Package(
             name: "SQLiteStorageTests",
             dependencies: ["SQLiteStorage", "Domain", "StorageContract"],
             path: "Tests/SQLiteStorageTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PostgresStorageTests",
+            dependencies: [
+                "PostgresStorage", "Domain", "StorageContract",
+                .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/PostgresStorageTests",
             swiftSettings: swiftSettings
         ),
         .testTarget(
