@@ -17,6 +17,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "switchboard", targets: ["CLI"]),
+        .executable(name: "switchboard-api", targets: ["API"]),
         // Contract suites are published so that third-party adapters can prove themselves.
         .library(name: "StorageContract", targets: ["StorageContract"]),
         .library(name: "FileStoreContract", targets: ["FileStoreContract"]),
@@ -31,6 +32,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         // The range both hummingbird-auth and jwt-kit 5.8 accept.
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/vapor/jwt-kit", exact: "5.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
     ],
     targets: [
         // MARK: - Modules
@@ -71,6 +75,10 @@ let package = Package(
         .target(name: "NotifierContract", dependencies: ["Domain"], path: "Contracts/NotifierContract", swiftSettings: swiftSettings),
         .target(name: "ClockContract", dependencies: ["Domain"], path: "Contracts/ClockContract", swiftSettings: swiftSettings),
         .target(name: "TransportContract", dependencies: ["Domain"], path: "Contracts/TransportContract", swiftSettings: swiftSettings),
+        // The HTTP API's contract: its OpenAPI document, as a resource the API serves and its tests check.
+        .target(
+            name: "OpenAPIDocument", path: "Contracts/OpenAPI", resources: [.copy("openapi.json")], swiftSettings: swiftSettings
+        ),
 
         // MARK: - Apps
 
@@ -92,6 +100,20 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Apps/CLI",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "API",
+            dependencies: [
+                "Bootstrap", "Domain", "OpenAPIDocument",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Apps/API",
             swiftSettings: swiftSettings
         ),
 
@@ -153,6 +175,17 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "CLITests", dependencies: ["CLI", "Domain"], path: "Tests/CLITests", swiftSettings: swiftSettings),
+        .testTarget(
+            name: "APITests",
+            dependencies: [
+                "API", "Bootstrap", "Domain", "Memory", "OpenAPIDocument", "BcryptPasswordHasher",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/APITests",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "CryptoSecretGeneratorTests",
             dependencies: ["CryptoSecretGenerator"],

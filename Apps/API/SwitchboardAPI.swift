@@ -1,0 +1,39 @@
+import ArgumentParser
+import Bootstrap
+import Domain
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+import UnixSignals
+
+/// `switchboard-api`: the HTTP API. With no configuration it serves the embedded install (SQLite and
+/// files under `./var`, notifications on stdout) on 127.0.0.1:8080, migrating the database first.
+@main
+struct SwitchboardAPI: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "switchboard-api",
+        abstract: "Serve the Switchboard HTTP API (configuration: SWITCHBOARD_* variables, see README)."
+    )
+
+    @Flag(help: "Seed the demo organization and its accounts when the database is empty.")
+    var demo = false
+
+    func run() async throws {
+        let settings = Settings.loadOrExit()
+        var logger = Logger(label: "switchboard.api")
+        logger.logLevel = settings.logLevel
+        let startup = Startup(settings: settings, logger: logger)
+        let runtime = try await startup.fail { try await Runtime.make(settings: settings, logger: logger) }
+        try await startup.fail { try await startup.migrate(runtime) }
+        let secret = try await startup.fail { try SigningSecret.resolve(settings, generator: runtime.dependencies.secrets) }
+        let seeded = demo ? try await startup.fail { try await startup.seedDemo(runtime) } : nil
+
+        let app = try await buildApplication(runtime: runtime, signingSecret: secret) { host, port in
+            Startup.announce(host: host, port: port, demo: seeded)
+        }
+        let services = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await services.run()
+        logger.info("stopped")
+    }
+}
