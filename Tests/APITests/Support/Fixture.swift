@@ -15,6 +15,7 @@ struct Fixture {
     let globex: Organization
     let support: Department
     let billing: Department
+    let globexDesk: Department
     /// Every account's email and role; all share `Fixture.password`.
     let users: [String: User]
 
@@ -29,7 +30,7 @@ struct Fixture {
         return user
     }
 
-    static func make() async throws -> Fixture {
+    static func make(logger: Logger? = nil) async throws -> Fixture {
         let clock = ManualClock()
         let storage = MemoryStorage()
         // bcrypt at its lowest cost: the real hasher, fast enough for hundreds of logins.
@@ -37,8 +38,11 @@ struct Fixture {
             storage: storage, clock: clock, ids: SequentialIDGenerator(clock: clock), transport: DiscardingTransport(),
             passwordHasher: BcryptPasswordHasher(cost: 4), secrets: MemorySecretGenerator()
         )
-        var logger = Logger(label: "switchboard.api.tests")
-        logger.logLevel = .critical
+        let logger = logger ?? {
+            var quiet = Logger(label: "switchboard.api.tests")
+            quiet.logLevel = .critical
+            return quiet
+        }()
         let runtime = Runtime.composing(
             settings: try Settings.parse(environment: [:]), storage: storage, files: MemoryFileStore(), notifier: MemoryNotifier(),
             transport: DiscardingTransport(), dependencies: deps, logger: logger
@@ -69,7 +73,10 @@ struct Fixture {
                 .init(email: email, name: email.split(separator: "@")[0].capitalized, password: password, role: role), in: org, departments: departments
             )
         }
-        return Fixture(clock: clock, storage: storage, runtime: runtime, acme: acme, globex: globex, support: support, billing: billing, users: users)
+        return Fixture(
+            clock: clock, storage: storage, runtime: runtime, acme: acme, globex: globex, support: support, billing: billing,
+            globexDesk: globexDesk, users: users
+        )
     }
 
     /// What a failed request must leave untouched: every ticket's version, message count and audit count.

@@ -5,6 +5,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Memory
 import NIOCore
 import OpenAPIDocument
 import Synchronization
@@ -16,7 +17,8 @@ final class TestAPI: Sendable {
     let fixture: Fixture
     let client: any TestClientProtocol
     let validator: OpenAPIValidator
-    private let tokens = Mutex<[String: String]>([:])
+    /// Access tokens by email, with when they were issued (they are renewed before they expire).
+    private let tokens = Mutex<[String: (token: String, issuedAt: Date)]>([:])
 
     init(fixture: Fixture, client: any TestClientProtocol, validator: OpenAPIValidator) {
         self.fixture = fixture
@@ -77,14 +79,16 @@ final class TestAPI: Sendable {
         #expect(response.status.code < 500 || response.status.code == 503, "\(method) \(path) answered \(response.status.code): \(response.text.prefix(800))", sourceLocation: sourceLocation)
     }
 
-    /// An access token for a fixture user, through the real login endpoint (cached per user).
+    /// An access token for a fixture user, through the real login endpoint (cached per user, and renewed
+    /// when a test has moved the clock close to its expiry).
     func token(_ email: String) async throws -> String {
-        if let cached = tokens.withLock({ $0[email] }) { return cached }
+        let now = fixture.clock.now()
+        if let cached = tokens.withLock({ $0[email] }), now.timeIntervalSince(cached.issuedAt) < 600 { return cached.token }
         let response = try await call(.post, "/api/v1/auth/login", json: ["email": email, "password": Fixture.password])
         guard response.status == .ok, let token = response.json["accessToken"].string else {
             throw TestFailure("login of \(email) failed: \(response.status) \(response.text)")
         }
-        tokens.withLock { $0[email] = token }
+        tokens.withLock { $0[email] = (token, now) }
         return token
     }
 
