@@ -73,6 +73,7 @@ import Testing
             let syntax = try await api.call(.post, "/api/v1/tickets", as: "customer@acme.test", raw: #"{"subject": "s", "description": }"#)
             #expect(syntax.status == .badRequest && syntax.problemFields == ["body"])
             #expect(syntax.json["detail"].string?.contains("not valid JSON") == true)
+            #expect(syntax.json["errors"][0]["message"].string?.contains("character 32") == true, "the position is named: \(syntax.text)")
 
             let type = try await api.call(.post, "/api/v1/tickets", as: "customer@acme.test", raw: #"{"subject": 42, "description": "d"}"#)
             #expect(type.status == .badRequest && type.problemFields == ["subject"])

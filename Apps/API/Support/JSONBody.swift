@@ -15,7 +15,7 @@ struct JSONBody: Sendable {
         do {
             return try JSONDecoder().decode(T.self, from: data)
         } catch let error as DecodingError {
-            throw APIError.malformedBody([Self.violation(error)])
+            throw APIError.malformedBody([Self.violation(error, in: data)])
         }
     }
 
@@ -34,7 +34,7 @@ struct JSONBody: Sendable {
     }
 
     /// Which field is wrong and how, in words a client developer can act on.
-    static func violation(_ error: DecodingError) -> FieldViolation {
+    static func violation(_ error: DecodingError, in data: Data) -> FieldViolation {
         return switch error {
         case .typeMismatch(let expected, let context):
             FieldViolation(field: path(context.codingPath), message: "must be \(describe(expected))")
@@ -44,16 +44,22 @@ struct JSONBody: Sendable {
             FieldViolation(field: path(context.codingPath + [key]), message: "is required")
         case .dataCorrupted(let context):
             context.codingPath.isEmpty
-                ? FieldViolation(field: "body", message: "is not valid JSON" + (syntaxPosition(context).map { " (\($0))" } ?? ""))
+                ? FieldViolation(field: "body", message: "is not valid JSON" + (syntaxPosition(data).map { " (\($0))" } ?? ""))
                 : FieldViolation(field: path(context.codingPath), message: context.debugDescription)
         @unknown default:
             FieldViolation(field: "body", message: "cannot be read")
         }
     }
 
-    /// Foundation's underlying error of a syntax error names the line and column.
-    private static func syntaxPosition(_ context: DecodingError.Context) -> String? {
-        (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
+    /// Where a syntax error is, in Foundation's words ("Invalid value around character 10."). The decoder
+    /// does not say; `JSONSerialization` does, so the body is parsed once more on this error path only.
+    private static func syntaxPosition(_ data: Data) -> String? {
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            return nil
+        } catch {
+            return (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
+        }
     }
 
     /// `customFields.size`, `references[0].kind` …
