@@ -17,6 +17,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "switchboard", targets: ["CLI"]),
+        .executable(name: "switchboard-api", targets: ["API"]),
         .executable(name: "switchboard-worker", targets: ["Worker"]),
         // Contract suites are published so that third-party adapters can prove themselves.
         .library(name: "ContractKit", targets: ["ContractKit"]),
@@ -35,6 +36,8 @@ let package = Package(
         // The range both hummingbird-auth and jwt-kit 5.8 accept.
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/vapor/jwt-kit", exact: "5.8.0"),
     ],
     targets: [
         // MARK: - Modules
@@ -85,6 +88,10 @@ let package = Package(
         .target(name: "NotifierContract", dependencies: ["Domain", "ContractKit"], path: "Contracts/NotifierContract", swiftSettings: swiftSettings),
         .target(name: "ClockContract", dependencies: ["Domain", "ContractKit"], path: "Contracts/ClockContract", swiftSettings: swiftSettings),
         .target(name: "TransportContract", dependencies: ["Domain", "ContractKit"], path: "Contracts/TransportContract", swiftSettings: swiftSettings),
+        // The HTTP API's contract: its OpenAPI document, as a resource the API serves and its tests check.
+        .target(
+            name: "OpenAPIDocument", path: "Contracts/OpenAPI", resources: [.copy("openapi.json")], swiftSettings: swiftSettings
+        ),
 
         // MARK: - Apps
 
@@ -107,6 +114,20 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Apps/CLI",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "API",
+            dependencies: [
+                "Bootstrap", "Domain", "OpenAPIDocument",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Apps/API",
             swiftSettings: swiftSettings
         ),
 
@@ -190,6 +211,17 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "CLITests", dependencies: ["CLI", "Domain"], path: "Tests/CLITests", swiftSettings: swiftSettings),
+        .testTarget(
+            name: "APITests",
+            dependencies: [
+                "API", "Bootstrap", "Domain", "Memory", "OpenAPIDocument", "BcryptPasswordHasher",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/APITests",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "CryptoSecretGeneratorTests",
             dependencies: ["CryptoSecretGenerator"],

@@ -33,6 +33,18 @@ public struct Runtime: Sendable {
     /// One adapter's background work: calls `started` as it begins to serve, then runs until cancelled.
     typealias BackgroundWork = @Sendable (_ started: @escaping @Sendable () -> Void) async -> Void
 
+    /// A runtime from adapters the caller already opened, with no background work. `make(settings:logger:)`
+    /// is the production path; API tests use this to run the real application on the memory adapters.
+    public static func composing(
+        settings: Settings, storage: any MigratableStorage, files: any FileStore, notifier: any Notifier,
+        transport: any Transport, dependencies: Dependencies, logger: Logger
+    ) -> Runtime {
+        Runtime(
+            settings: settings, storage: storage, files: files, notifier: notifier, transport: transport,
+            dependencies: dependencies, logger: logger, backgroundWork: []
+        )
+    }
+
     /// Opens every adapter the settings name. Failures are `RuntimeError`s with one readable line.
     /// A PostgreSQL database is reached once before anything else (wrong password, refused connection,
     /// unknown database fail here at once); its pool then works only while `run()` runs.

@@ -24,6 +24,28 @@ public struct OrganizationUseCases: Sendable {
         return found
     }
 
+    public func organization(id: OrganizationID) async throws(DomainError) -> Organization {
+        let found = try await deps.read { try await $0.organization(id: id) }
+        guard let found else { throw .notFound(entity: "organization") }
+        return found
+    }
+
+    /// The organization a sign-up names by slug, or the only one when the install hosts just one
+    /// (a single-company install need not know its slug). Problems are reported on `organization`
+    /// without listing the tenants, which must not learn of each other.
+    public func named(_ slug: String?) async throws(DomainError) -> Organization {
+        if let slug {
+            let found = try await deps.read { try await $0.organization(slug: slug.lowercased()) }
+            guard let found else { throw .invalid("organization", "no such organization") }
+            return found
+        }
+        let all = try await all()
+        guard all.count == 1 else {
+            throw .invalid("organization", all.isEmpty ? "no organization exists yet" : "is required on this install")
+        }
+        return all[0]
+    }
+
     public func all() async throws(DomainError) -> [Organization] {
         try await deps.read { try await $0.organizations() }
     }

@@ -1,0 +1,65 @@
+import Domain
+import HTTPTypes
+import Hummingbird
+
+/// Refusals of the HTTP layer itself, before any use case runs: input that cannot even be read, a body
+/// too large, a flood, an unknown route, and the opaque internal error.
+enum APIError: Error, ProblemConvertible, HTTPResponseError {
+    /// The body is not the JSON the endpoint reads (syntax, or a value of the wrong type).
+    case malformedBody([FieldViolation])
+    /// A path or query parameter cannot be parsed.
+    case badParameters([FieldViolation])
+    case bodyTooLarge(limit: Int?)
+    case rateLimited(retryAfter: Int)
+    case routeNotFound
+    /// Anything unexpected: the client learns nothing but the request id; the log has the rest.
+    case internalError
+
+    var status: HTTPResponse.Status { problem.status }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        problem.response(requestID: (context as? APIRequestContext)?.requestID ?? context.id, instance: request.uri.path)
+    }
+
+    var problem: Problem {
+        switch self {
+        case .malformedBody(let violations):
+            Problem(
+                status: .badRequest, slug: "malformed-body", title: "The request body cannot be read",
+                detail: violations.map { "\($0.field) \($0.message)" }.joined(separator: "; "), errors: violations
+            )
+        case .badParameters(let violations):
+            Problem(
+                status: .badRequest, slug: "bad-parameter", title: "A parameter cannot be read",
+                detail: violations.map { "\($0.field) \($0.message)" }.joined(separator: "; "), errors: violations
+            )
+        case .bodyTooLarge(let limit):
+            Problem(
+                status: .contentTooLarge, slug: "body-too-large", title: "The request body is too large",
+                detail: limit.map { "request bodies are limited to \($0) bytes" } ?? "the request body exceeds the limit"
+            )
+        case .rateLimited(let retryAfter):
+            Problem(
+                status: .tooManyRequests, slug: "rate-limited", title: "Too many requests",
+                detail: "too many attempts; retry in \(retryAfter) seconds", extensions: ProblemExtensions(retryAfter: retryAfter),
+                headers: [.retryAfter: String(retryAfter)]
+            )
+        case .routeNotFound:
+            Problem(status: .notFound, slug: "no-route", title: "Not found", detail: "no such route; see /api/v1/openapi.json")
+        case .internalError:
+            Problem(
+                status: .internalServerError, slug: "internal", title: "Internal error",
+                detail: "an unexpected error occurred; quote the request id when reporting it"
+            )
+        }
+    }
+
+    /// One unreadable field.
+    static func malformed(_ field: String, _ message: String) -> APIError {
+        .malformedBody([FieldViolation(field: field, message: message)])
+    }
+
+    static func badParameter(_ field: String, _ message: String) -> APIError {
+        .badParameters([FieldViolation(field: field, message: message)])
+    }
+}
