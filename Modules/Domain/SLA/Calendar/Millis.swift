@@ -9,9 +9,12 @@ enum Millis {
     static let minute = 60_000
     static let day = 86_400_000
 
+    /// Rounded to the nearest millisecond: a `Date` made from whole milliseconds may read back as
+    /// `…999.9999` of them, and must not lose one.
     static func of(_ date: Date) -> Int { Int((date.timeIntervalSince1970 * 1_000).rounded()) }
 
-    static func date(_ millis: Int) -> Date { Date(timeIntervalSince1970: Double(millis) / 1_000) }
+    /// The same construction as `Date(millisecondsSince1970:)`, so that instants compare equal to stored ones.
+    static func date(_ millis: Int) -> Date { Date(millisecondsSince1970: Int64(millis)) }
 
     /// Whole seconds, rounded towards minus infinity (so that −0.5 s reads as −1 s: already late).
     static func seconds(_ millis: Int) -> Int { floorDiv(millis, second) }
