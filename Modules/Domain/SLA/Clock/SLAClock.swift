@@ -3,7 +3,16 @@ import Foundation
 /// Computes a ticket's SLA (§6) from its timeline: due times, time consumed and paused, level, when
 /// the target was met or breached, and when warning, critical and breach were or will be reached.
 ///
-/// Rules, in terms of the two clocks' active and running times (see `ClockTrack`):
+/// The two clocks:
+/// - **First response** runs from creation until the first public agent response
+///   (`SLATimeline.firstResponseAt`) or the first resolution or closure, whichever comes first: a
+///   ticket finished without a reply owes no first response. It never pauses.
+/// - **Resolution** runs while the ticket is in an active status other than `waiting_customer` (which
+///   pauses it) and stops in `resolved` or `closed`, at the instant the ticket was resolved (closing
+///   afterwards changes nothing). A reopened ticket continues where it stopped: time spent resolved or
+///   closed is not counted.
+///
+/// Rules:
 /// - Time counts only when it is working time of `calendar`.
 /// - The target is that of the ticket's priority at the instant considered: a priority change
 ///   recomputes the due time from the ticket's creation, so raising the priority of a ticket that has

@@ -65,9 +65,3 @@ public struct SLATargets: Sendable, Hashable, Codable {
         urgent: SLATarget(firstResponseMinutes: 15, resolutionHours: 2)
     )
 }
-
-/// The two clocks of every ticket.
-public enum SLAMetric: String, Sendable, Codable, CaseIterable {
-    case firstResponse = "first_response"
-    case resolution
-}
