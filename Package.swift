@@ -45,6 +45,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "LocalFileStore", dependencies: ["Domain"], path: "Adapters/LocalFileStore", swiftSettings: swiftSettings),
+        // libcurl through typed wrappers (Swift cannot call its variadic setopt), then a safe Swift layer
+        // shared by the curl-based adapters (S3 file store, SMTP notifier); neither knows any port.
+        .systemLibrary(name: "CCurl", path: "Adapters/CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .target(name: "CurlSupport", dependencies: ["CCurl"], path: "Adapters/CurlSupport", swiftSettings: swiftSettings),
+        .target(name: "S3FileStore", dependencies: ["Domain", "CurlSupport"], path: "Adapters/S3FileStore", swiftSettings: swiftSettings),
         .target(name: "StdoutNotifier", dependencies: ["Domain"], path: "Adapters/StdoutNotifier", swiftSettings: swiftSettings),
         .target(name: "SystemClock", dependencies: ["Domain"], path: "Adapters/SystemClock", swiftSettings: swiftSettings),
         .target(name: "InProcessTransport", dependencies: ["Domain"], path: "Adapters/InProcessTransport", swiftSettings: swiftSettings),
@@ -68,7 +73,7 @@ let package = Package(
         .target(
             name: "Bootstrap",
             dependencies: [
-                "Domain", "SQLiteStorage", "LocalFileStore", "StdoutNotifier", "SystemClock", "InProcessTransport",
+                "Domain", "SQLiteStorage", "LocalFileStore", "S3FileStore", "StdoutNotifier", "SystemClock", "InProcessTransport",
                 "BcryptPasswordHasher", .product(name: "Logging", package: "swift-log"),
             ],
             path: "Apps/Bootstrap",
@@ -105,6 +110,13 @@ let package = Package(
             name: "LocalFileStoreTests",
             dependencies: ["LocalFileStore", "Domain", "FileStoreContract"],
             path: "Tests/LocalFileStoreTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "CurlSupportTests", dependencies: ["CurlSupport"], path: "Tests/CurlSupportTests", swiftSettings: swiftSettings),
+        .testTarget(
+            name: "S3FileStoreTests",
+            dependencies: ["S3FileStore", "CurlSupport", "Domain", "FileStoreContract"],
+            path: "Tests/S3FileStoreTests",
             swiftSettings: swiftSettings
         ),
         .testTarget(
