@@ -145,7 +145,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BootstrapTests",
-            dependencies: ["Bootstrap", "Domain", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["Bootstrap", "Domain", "S3FileStore", .product(name: "Logging", package: "swift-log")],
             path: "Tests/BootstrapTests",
             swiftSettings: swiftSettings
         ),

@@ -76,7 +76,9 @@ public final class CurlWorkerPool: Sendable {
     private final class SharedState: @unchecked Sendable {
         // All fields are guarded by `condition`.
         private let condition = NSCondition()
-        private var jobs: [Job] = []
+        /// Queued jobs from `head` on; taken slots are emptied at once, so that a finished job's
+        /// captures (request bodies) are not kept alive by the queue.
+        private var jobs: [Job?] = []
         private var head = 0
         private var idleThreads = 0
         private var threadCount = 0
@@ -109,14 +111,16 @@ public final class CurlWorkerPool: Sendable {
             var kept: CurlEasy?
             while let job = nextJob() {
                 let easy: CurlEasy
-                if let reused = kept, (try? reused.reset()) != nil {
+                if let reused = kept {
                     easy = reused
                 } else {
                     // curl_easy_init fails only when memory is exhausted.
                     do { easy = try CurlEasy() } catch { fatalError("CurlWorkerPool: \(error)") }
-                    kept = easy
                 }
                 job(easy)
+                // Reset at once, not before the next job: the job's handlers may hold large buffers
+                // (an upload's body) that must not outlive it on an idle thread.
+                kept = (try? easy.reset()) != nil ? easy : nil
                 finishedJob()
             }
         }
@@ -133,6 +137,7 @@ public final class CurlWorkerPool: Sendable {
                 condition.wait()
             }
             let job = jobs[head]
+            jobs[head] = nil
             head += 1
             if head > 64, head * 2 > jobs.count {
                 jobs.removeFirst(head)

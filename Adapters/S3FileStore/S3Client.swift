@@ -197,6 +197,7 @@ struct S3Client: Sendable {
             let body = request.body ?? Data()
             try easy.set(.upload, true)
             try easy.set(.inFileSize, Int64(body.count))
+            try easy.set(.uploadBufferSize, 256 * 1024)
             if request.method == .post { try easy.set(.customRequest, "POST") }
             var offset = 0
             easy.onRead { buffer in

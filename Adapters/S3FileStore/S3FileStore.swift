@@ -44,15 +44,15 @@ public final class S3FileStore: FileStore {
     @discardableResult
     public func put(_ key: FileKey, contentType: String, body: ByteStream) async throws -> StoredFile {
         var parts = PartReader(body, partSize: configuration.partSize)
-        let first = try await parts.next()
         do {
-            if first.isLast {
+            if try await parts.fitsInOnePart() {
+                let data = try await parts.next().data
                 // A cancelled task may see its body end early: that must not become a truncated object.
                 try Task.checkCancellation()
-                try await putObject(key, contentType: contentType, data: first.data)
-                return StoredFile(key: key, size: Int64(first.data.count), contentType: contentType)
+                try await putObject(key, contentType: contentType, data: data)
+                return StoredFile(key: key, size: Int64(data.count), contentType: contentType)
             }
-            let size = try await putMultipart(key, contentType: contentType, first: first.data, rest: &parts)
+            let size = try await putMultipart(key, contentType: contentType, parts: &parts)
             return StoredFile(key: key, size: size, contentType: contentType)
         } catch let failure as S3Failure {
             throw failure.error
@@ -156,16 +156,15 @@ public final class S3FileStore: FileStore {
         _ = try await client.sendExpectingSuccess(request)
     }
 
-    /// Uploads `first` and the rest of the body as parts, one uploading while the next is read;
-    /// returns the object's size. Aborts the upload on any failure, including the body's.
-    private func putMultipart(_ key: FileKey, contentType: String, first: Data, rest parts: inout PartReader) async throws -> Int64 {
+    /// Uploads the body as parts, one uploading while the next is read, and returns the object's
+    /// size. Aborts the upload on any failure, including the body's.
+    private func putMultipart(_ key: FileKey, contentType: String, parts: inout PartReader) async throws -> Int64 {
         let upload = try await MultipartUpload.create(client, key: key, contentType: contentType)
         do {
-            var size = Int64(first.count)
+            var size: Int64 = 0
             var completed: [MultipartUpload.CompletedPart] = []
             try await withThrowingTaskGroup(of: MultipartUpload.CompletedPart.self) { group in
-                group.addTask { try await upload.upload(part: 1, first) }
-                var number = 1
+                var number = 0
                 var isLast = false
                 while !isLast {
                     let part = try await parts.next()
@@ -173,7 +172,7 @@ public final class S3FileStore: FileStore {
                     guard !part.data.isEmpty else { break }
                     size += Int64(part.data.count)
                     // Wait for the previous part before sending this one: at most two parts in memory.
-                    if let done = try await group.next() { completed.append(done) }
+                    if number > 0, let done = try await group.next() { completed.append(done) }
                     number += 1
                     group.addTask { [number] in try await upload.upload(part: number, part.data) }
                 }
