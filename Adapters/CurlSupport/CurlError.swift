@@ -26,6 +26,12 @@ public struct CurlError: Error, Sendable, Equatable, CustomStringConvertible {
         Self.transientCodes.contains(code)
     }
 
+    /// No connection could be made, so the request was certainly not received (safe to send again
+    /// even when it is not idempotent).
+    public var isConnectionFailure: Bool {
+        [CURLE_COULDNT_RESOLVE_PROXY, CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_CONNECT].contains { $0.rawValue == code }
+    }
+
     /// The transfer was stopped by one of our own callbacks (a cancelled task, a reader that went away).
     public var isAbortedByCallback: Bool {
         code == CURLE_ABORTED_BY_CALLBACK.rawValue || code == CURLE_WRITE_ERROR.rawValue || code == CURLE_READ_ERROR.rawValue

@@ -55,9 +55,9 @@ struct MultipartUpload: Sendable {
             method: .post, url: url(), headers: [("Content-Type", "application/xml")], body: Data(document.utf8),
             operation: "put(\(key)): completing the multipart upload"
         )
-        // Not retried: if an answer was lost after the server completed the upload, a second attempt
-        // would fail with NoSuchUpload and misreport a stored object.
-        _ = try await client.sendExpectingSuccess(request, retry: false)
+        // Sent again only if it never arrived: if an answer was lost after the server completed the
+        // upload, a second attempt would fail with NoSuchUpload and misreport a stored object.
+        _ = try await client.sendExpectingSuccess(request, retry: .whenNotSent)
     }
 
     /// AbortMultipartUpload, best effort: runs to its end even when the calling task is cancelled

@@ -22,10 +22,19 @@ struct S3Client: Sendable {
 
     // MARK: Retries
 
-    /// Runs `attempt` up to `configuration.attempts` times while it fails transiently, waiting
-    /// `firstRetryDelay`, then twice as long, and so on between attempts. Only for requests that may
-    /// safely be repeated.
-    func retrying<T: Sendable>(_ attempt: () async throws -> T) async throws -> T {
+    /// Which failures a request may be sent again after.
+    enum Retry: Sendable {
+        /// Any transient failure: for requests that may safely be repeated.
+        case whenTransient
+        /// Only when the request never reached the server: for requests whose repetition could
+        /// misreport the first one's effect.
+        case whenNotSent
+        case never
+    }
+
+    /// Runs `attempt` up to `configuration.attempts` times while `retry` allows it, waiting
+    /// `firstRetryDelay`, then twice as long, and so on between attempts.
+    func retrying<T: Sendable>(_ retry: Retry = .whenTransient, _ attempt: () async throws -> T) async throws -> T {
         var delay = configuration.firstRetryDelay
         var attempts = 0
         while true {
@@ -33,7 +42,12 @@ struct S3Client: Sendable {
             do {
                 return try await attempt()
             } catch let failure as S3Failure {
-                guard failure.isTransient, attempts < configuration.attempts else { throw failure.afterAttempts(attempts) }
+                let allowed = switch retry {
+                case .whenTransient: failure.isTransient
+                case .whenNotSent: failure.wasNotSent
+                case .never: false
+                }
+                guard allowed, attempts < configuration.attempts else { throw failure.afterAttempts(attempts) }
                 try await Task.sleep(for: delay)
                 delay *= 2
             }
@@ -77,16 +91,16 @@ struct S3Client: Sendable {
     }
 
     /// Sends `request` with retries and returns the successful answer; any other answer is thrown.
-    func sendExpectingSuccess(_ request: S3Request, retry: Bool = true) async throws -> S3Response {
+    func sendExpectingSuccess(_ request: S3Request, retry: Retry = .whenTransient) async throws -> S3Response {
         let once = {
-            let response = try await send(request)
-            guard response.isSuccess, !S3XML.isError(response.body) else {
-                throw S3Failure(response: response.isSuccess ? S3Response(status: 500, headers: response.headers, body: response.body) : response,
-                                operation: request.operation, store: target)
-            }
+            var response = try await send(request)
+            // S3 may answer 200 OK with an <Error> document (CompleteMultipartUpload does, for an
+            // internal error met after the status line was sent): that is the 5xx it stands for.
+            if response.isSuccess, S3XML.isError(response.body) { response.status = 500 }
+            guard response.isSuccess else { throw S3Failure(response: response, operation: request.operation, store: target) }
             return response
         }
-        return retry ? try await retrying(once) : try await once()
+        return try await retrying(retry, once)
     }
 
     // MARK: Streamed responses

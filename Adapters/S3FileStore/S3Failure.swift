@@ -7,6 +7,8 @@ import Foundation
 struct S3Failure: Error, Sendable, CustomStringConvertible {
     let error: FileStoreError
     let isTransient: Bool
+    /// The request never reached the server (no connection could be made).
+    var wasNotSent = false
 
     var description: String { "\(error)" }
 
@@ -45,6 +47,7 @@ struct S3Failure: Error, Sendable, CustomStringConvertible {
     init(curl: CurlError, operation: String, store: S3Target) {
         error = .unavailable(reason: "\(operation): \(store) cannot be reached: \(curl)")
         isTransient = curl.isTransient
+        wasNotSent = curl.isConnectionFailure
     }
 
     init(unavailable reason: String) {
@@ -55,12 +58,13 @@ struct S3Failure: Error, Sendable, CustomStringConvertible {
     /// The same failure, with how many attempts were made added to its message.
     func afterAttempts(_ attempts: Int) -> S3Failure {
         guard attempts > 1, case .unavailable(let reason) = error else { return self }
-        return S3Failure(error: .unavailable(reason: "\(reason) (after \(attempts) attempts)"), isTransient: isTransient)
+        return S3Failure(error: .unavailable(reason: "\(reason) (after \(attempts) attempts)"), isTransient: isTransient, wasNotSent: wasNotSent)
     }
 
-    private init(error: FileStoreError, isTransient: Bool) {
+    private init(error: FileStoreError, isTransient: Bool, wasNotSent: Bool) {
         self.error = error
         self.isTransient = isTransient
+        self.wasNotSent = wasNotSent
     }
 }
 

@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import S3FileStore
+import Synchronization
 import Testing
 
 /// Behaviour on the real server beyond the contract: virtual-host addressing, downloads that are
@@ -48,9 +49,10 @@ struct S3FileStoreStreamingTests {
         try await store.delete(key)
     }
 
-    /// The contract's 50 MiB case checks correctness; this one moves 100 MiB, reports speed and memory
-    /// (printed for the record), and checks that neither direction holds the object in memory.
-    @Test func largeObjectThroughputAndMemory() async throws {
+    /// The contract's 50 MiB case checks correctness; this one moves 100 MiB and reports speed and
+    /// resident memory (printed for the record; other suites share the process, so memory is measured,
+    /// not asserted, here: `largeObjectsAreNeverBuffered` asserts the bound).
+    @Test func largeObjectThroughput() async throws {
         let server = try S3TestServer.required()
         let store = try S3FileStore(server.configuration())
         let key = try FileKey("large/\(UUID().uuidString).bin")
@@ -77,11 +79,62 @@ struct S3FileStoreStreamingTests {
         let mib = { (bytes: Int) in max(0, bytes) >> 20 }
         print(String(format: "S3FileStore 100 MiB: upload %.1f MiB/s (%.2f s), download %.1f MiB/s (%.2f s)", megabytes / up, up, megabytes / down, down)
               + "; resident memory grew by at most \(mib(putPeak.resident - beforePut.resident)) MiB during put, \(mib(getPeak.resident - beforeGet.resident)) MiB during get")
-        // Alone, a put holds about two 8 MiB parts (+20 MiB measured) and a get its 1 MiB buffer. Other
-        // suites run in this process at the same time (the memory store's 50 MiB case keeps its object),
-        // so the bound is the object's size: whatever happens around it, a store that held the object
-        // would exceed it.
-        #expect(putPeak.resident - beforePut.resident < content.count, "put of \(content.count) bytes: resident memory grew by \(mib(putPeak.resident - beforePut.resident)) MiB")
-        #expect(getPeak.resident - beforeGet.resident < content.count, "get of \(content.count) bytes: resident memory grew by \(mib(getPeak.resident - beforeGet.resident)) MiB")
+    }
+
+    /// Neither direction holds a large object: counted on the wire by a forwarder between store and
+    /// server. While putting, the store may only be ahead of what it has sent by the two parts it
+    /// holds; while a reader pauses, the download may only run ahead by its buffer (plus the sockets').
+    @Test func largeObjectsAreNeverBuffered() async throws {
+        let server = try S3TestServer.required()
+        let port = try #require(server.endpoint.port.map(UInt16.init))
+        let forwarder = try TCPForwarder(to: port)
+        defer { forwarder.shutDown() }
+        var configuration = server.configuration(endpoint: URL(string: "http://127.0.0.1:\(forwarder.port)")!)
+        configuration.downloadBufferSize = 1024 * 1024
+        let store = try S3FileStore(configuration)
+        let key = try FileKey("bounded/\(UUID().uuidString).bin")
+        let content = RepeatingContent(count: 64 * 1024 * 1024)
+        let chunk = 256 * 1024
+
+        // Put: each time the store asks for more, compare what it took with what went over the wire.
+        let slack = 2 * configuration.partSize + 2 * chunk
+        let worstLead = Atomic<Int>(0)
+        let offset = Mutex(0)
+        let body = ByteStream(AsyncThrowingStream {
+            offset.withLock { offset -> Data? in
+                worstLead.max(offset - forwarder.bytesUp.load(ordering: .relaxed), ordering: .relaxed)
+                guard offset < content.count else { return nil }
+                defer { offset += chunk }
+                return content.bytes(at: offset, length: chunk)
+            }
+        })
+        try await store.put(key, contentType: "application/octet-stream", body: body)
+        let lead = worstLead.load(ordering: .relaxed)
+        #expect(lead <= slack, "put(\(key)): the store had taken \(lead >> 20) MiB more than it had sent (allowed: two parts, \(slack >> 20) MiB)")
+
+        // Get: read one chunk, then pause; the transfer must stall instead of fetching the object.
+        let (_, download) = try #require(try await store.get(key), "get(\(key)) returned nil")
+        var iterator = download.makeAsyncIterator()
+        let first = try #require(try await iterator.next(), "get(\(key)) yielded no first chunk")
+        // Loopback socket buffers can hold several MiB on each side of the forwarder.
+        let allowed = first.count + configuration.downloadBufferSize + 24 * 1024 * 1024
+        // Nothing signals "the transfer stalled", so watch for a while: a store that buffered the
+        // object would pass 64 MiB through in well under this time.
+        for _ in 0..<40 {
+            let ahead = forwarder.bytesDown.load(ordering: .relaxed) - first.count
+            guard ahead <= allowed else {
+                Issue.record("get(\(key)) with a paused reader: \(ahead >> 20) MiB arrived ahead of the reader (allowed \(allowed >> 20) MiB)")
+                break
+            }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        var received = first.count
+        var intact = first == content.bytes(at: 0, length: first.count)
+        while let piece = try await iterator.next() {
+            intact = intact && piece == content.bytes(at: received, length: piece.count)
+            received += piece.count
+        }
+        #expect(intact && received == content.count, "get(\(key)) after a pause: body (\(received) of \(content.count) bytes)")
+        try await store.delete(key)
     }
 }

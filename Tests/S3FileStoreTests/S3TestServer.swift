@@ -72,19 +72,35 @@ struct S3TestServer: Sendable {
         try #require(status == 204 || status == 200 || status == 404, "deleting bucket \(name) on \(endpoint): HTTP \(status)")
     }
 
+    /// How many multipart uploads were started in `bucket` and neither completed nor aborted.
+    func pendingUploads(in bucket: String) async throws -> Int {
+        let (status, body) = try await exchange("GET", "\(endpoint.absoluteString)/\(bucket)/?uploads=")
+        try #require(status == 200, "listing the multipart uploads of \(bucket): HTTP \(status) \(String(decoding: body, as: UTF8.self))")
+        return String(decoding: body, as: UTF8.self).components(separatedBy: "<Upload>").count - 1
+    }
+
     private static let workers = CurlWorkerPool(name: "S3TestServer", maximumThreads: 2)
 
     private func send(_ method: String, _ url: String) async throws -> Int {
+        try await exchange(method, url).status
+    }
+
+    private func exchange(_ method: String, _ url: String) async throws -> (status: Int, body: Data) {
         let server = self
         return try await Self.workers.run { easy in
+            var body = Data()
             try easy.set(.url, url)
             try easy.set(.customRequest, method)
             try easy.set(.awsSigV4, "aws:amz:\(server.region):s3")
             try easy.set(.username, server.accessKey)
             try easy.set(.password, server.secretKey)
             try easy.setHeaders(CurlHeaderList([("x-amz-content-sha256", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")]))
+            easy.onWrite { bytes in
+                body.append(contentsOf: bytes)
+                return true
+            }
             try easy.perform()
-            return easy.responseCode
+            return (easy.responseCode, body)
         }
     }
 }

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Foundation
+import Synchronization
 
 /// Forwards connections from a port of its own to the S3 server, so that a test can take "the
 /// server" away from one store: `shutDown()` closes the port and cuts every open connection, and
@@ -10,6 +11,9 @@ final class TCPForwarder: @unchecked Sendable {
     let port: UInt16
     private let listener: Int32
     private let upstreamPort: UInt16
+    /// Bytes passed on so far from clients to the server, and from the server to clients.
+    let bytesUp = Atomic<Int>(0)
+    let bytesDown = Atomic<Int>(0)
     // Guarded by `lock`.
     private let lock = NSLock()
     private var open: Set<Int32> = []
@@ -52,8 +56,8 @@ final class TCPForwarder: @unchecked Sendable {
             open.formUnion([client, server])
             lock.unlock()
             let pair = Pair(client: client, server: server, forwarder: self)
-            LoopbackSocket.thread("TCPForwarder.up") { pair.pump(from: client, to: server) }
-            LoopbackSocket.thread("TCPForwarder.down") { pair.pump(from: server, to: client) }
+            LoopbackSocket.thread("TCPForwarder.up") { pair.pump(from: client, to: server, upstream: true) }
+            LoopbackSocket.thread("TCPForwarder.down") { pair.pump(from: server, to: client, upstream: false) }
         }
     }
 
@@ -77,12 +81,15 @@ final class TCPForwarder: @unchecked Sendable {
             self.forwarder = forwarder
         }
 
-        func pump(from source: Int32, to destination: Int32) {
+        func pump(from source: Int32, to destination: Int32, upstream: Bool) {
             let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 1)
             defer { buffer.deallocate() }
             while true {
                 let count = recv(source, buffer.baseAddress, buffer.count, 0)
                 guard count > 0, LoopbackSocket.writeAll(destination, UnsafeRawBufferPointer(rebasing: buffer[0..<count])) else { break }
+                if let forwarder {
+                    _ = upstream ? forwarder.bytesUp.add(count, ordering: .relaxed) : forwarder.bytesDown.add(count, ordering: .relaxed)
+                }
             }
             Glibc.shutdown(client, Int32(SHUT_RDWR))
             Glibc.shutdown(server, Int32(SHUT_RDWR))
