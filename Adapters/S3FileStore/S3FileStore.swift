@@ -16,7 +16,11 @@ import Foundation
 ///   CompleteMultipartUpload succeeds; a body that fails, or a cancelled put, aborts the upload and
 ///   leaves the previous object.
 /// - `get` returns once the response head is in; the body streams through a bounded buffer
-///   (`downloadBufferSize`), the transfer waiting for the reader while it is full.
+///   (`downloadBufferSize`), the transfer waiting for the reader while it is full. A download keeps
+///   its transfer thread until its body is read to the end, dropped, or left unread for
+///   `idleTimeout` (then the transfer is abandoned and the reader gets an error), so readers that
+///   stall cannot take the store's threads for good. A body cut off mid-way ends with
+///   `FileStoreError.unavailable`, never early and silently; it is not resumed.
 /// - A missing key is `nil`. Refused credentials are `FileStoreError.unauthorized`, saying so; an
 ///   unreachable server, a missing bucket, a 5xx or any unexpected answer is `.unavailable`. `get`,
 ///   `head`, `delete` and the parts of `put` (all repeatable: the bodies are in memory) are retried
