@@ -17,7 +17,9 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "switchboard", targets: ["CLI"]),
+        .executable(name: "switchboard-worker", targets: ["Worker"]),
         // Contract suites are published so that third-party adapters can prove themselves.
+        .library(name: "ContractKit", targets: ["ContractKit"]),
         .library(name: "StorageContract", targets: ["StorageContract"]),
         .library(name: "FileStoreContract", targets: ["FileStoreContract"]),
         .library(name: "NotifierContract", targets: ["NotifierContract"]),
@@ -29,6 +31,10 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
+        // The range both hummingbird-auth and jwt-kit 5.8 accept.
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         // MARK: - Modules
@@ -42,6 +48,14 @@ let package = Package(
             name: "SQLiteStorage",
             dependencies: ["Domain", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Adapters/SQLiteStorage",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "PostgresStorage",
+            dependencies: [
+                "Domain", .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Adapters/PostgresStorage",
             swiftSettings: swiftSettings
         ),
         .target(name: "LocalFileStore", dependencies: ["Domain"], path: "Adapters/LocalFileStore", swiftSettings: swiftSettings),
@@ -60,21 +74,31 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        .target(
+            name: "CryptoSecretGenerator",
+            dependencies: ["Domain", .product(name: "Crypto", package: "swift-crypto")],
+            path: "Adapters/CryptoSecretGenerator",
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: - Contracts
 
-        .target(name: "StorageContract", dependencies: ["Domain"], path: "Contracts/StorageContract", swiftSettings: swiftSettings),
-        .target(name: "FileStoreContract", dependencies: ["Domain"], path: "Contracts/FileStoreContract", swiftSettings: swiftSettings),
-        .target(name: "NotifierContract", dependencies: ["Domain"], path: "Contracts/NotifierContract", swiftSettings: swiftSettings),
-        .target(name: "ClockContract", dependencies: ["Domain"], path: "Contracts/ClockContract", swiftSettings: swiftSettings),
-        .target(name: "TransportContract", dependencies: ["Domain"], path: "Contracts/TransportContract", swiftSettings: swiftSettings),
+        // The harness every suite shares: named cases, capabilities, setup → body → teardown.
+        .target(name: "ContractKit", path: "Contracts/ContractKit", swiftSettings: swiftSettings),
+        .target(name: "StorageContract", dependencies: ["Domain", "ContractKit"], path: "Contracts/StorageContract", swiftSettings: swiftSettings),
+        .target(name: "FileStoreContract", dependencies: ["Domain", "ContractKit"], path: "Contracts/FileStoreContract", swiftSettings: swiftSettings),
+        .target(name: "NotifierContract", dependencies: ["Domain", "ContractKit"], path: "Contracts/NotifierContract", swiftSettings: swiftSettings),
+        .target(name: "ClockContract", dependencies: ["Domain", "ContractKit"], path: "Contracts/ClockContract", swiftSettings: swiftSettings),
+        .target(name: "TransportContract", dependencies: ["Domain", "ContractKit"], path: "Contracts/TransportContract", swiftSettings: swiftSettings),
 
         // MARK: - Apps
 
         .target(
             name: "Bootstrap",
             dependencies: [
-                "Domain", "SQLiteStorage", "LocalFileStore", "S3FileStore", "StdoutNotifier", "SystemClock", "InProcessTransport",
-                "BcryptPasswordHasher", .product(name: "Logging", package: "swift-log"),
+                "Domain", "SQLiteStorage", "PostgresStorage", "LocalFileStore", "S3FileStore", "StdoutNotifier", "SystemClock", "InProcessTransport",
+                "BcryptPasswordHasher", "CryptoSecretGenerator", .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Apps/Bootstrap",
             swiftSettings: swiftSettings
@@ -91,6 +115,19 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        .executableTarget(
+            name: "Worker",
+            dependencies: [
+                "Bootstrap", "Domain",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            path: "Apps/Worker",
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: - Tests
 
         .testTarget(name: "DomainTests", dependencies: ["Domain", "Memory"], path: "Tests/DomainTests", swiftSettings: swiftSettings),
@@ -104,6 +141,15 @@ let package = Package(
             name: "SQLiteStorageTests",
             dependencies: ["SQLiteStorage", "Domain", "StorageContract"],
             path: "Tests/SQLiteStorageTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PostgresStorageTests",
+            dependencies: [
+                "PostgresStorage", "Domain", "StorageContract",
+                .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/PostgresStorageTests",
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -156,5 +202,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "CLITests", dependencies: ["CLI", "Domain"], path: "Tests/CLITests", swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CryptoSecretGeneratorTests",
+            dependencies: ["CryptoSecretGenerator"],
+            path: "Tests/CryptoSecretGeneratorTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "WorkerTests", dependencies: ["Worker"], path: "Tests/WorkerTests", swiftSettings: swiftSettings),
     ]
 )

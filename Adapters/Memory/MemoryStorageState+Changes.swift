@@ -78,7 +78,68 @@ extension MemoryStorageState {
             _ = try existing(tickets[event.ticketID], in: event.organizationID, entity: "ticket", id: event.ticketID.description)
             auditEventIDs.insert(event.id)
             auditEvents[event.ticketID, default: []].append(event)
+
+        case .insertRefreshToken(let token):
+            _ = try existing(users[token.userID], in: token.organizationID, entity: StorageEntity.user, id: token.userID.description)
+            guard refreshTokens[token.id] == nil else { throw StorageError.duplicate(constraint: .primaryKey) }
+            guard refreshTokensByDigest[token.digest] == nil else { throw StorageError.duplicate(constraint: .refreshTokenDigest) }
+            refreshTokens[token.id] = token
+            refreshTokensByDigest[token.digest] = token.id
+
+        case .consumeRefreshToken(let id, let organization, let at):
+            var token = try existing(refreshTokens[id], in: organization, entity: StorageEntity.refreshToken, id: id.description)
+            guard token.consumedAt == nil, token.revokedAt == nil else {
+                throw StorageError.versionConflict(entity: StorageEntity.refreshToken, id: id.description)
+            }
+            token.consumedAt = at
+            refreshTokens[id] = token
+
+        case .revokeRefreshTokenFamily(let family, let organization, let at):
+            for (id, token) in refreshTokens where token.familyID == family && token.organizationID == organization && token.revokedAt == nil {
+                refreshTokens[id]?.revokedAt = at
+            }
+
+        case .enqueueJob(let job):
+            try requireOrganization(job.organizationID)
+            guard jobs[job.id] == nil else { throw StorageError.duplicate(constraint: .primaryKey) }
+            jobs[job.id] = job
+
+        case .completeJob(let id, let holder):
+            _ = try leasedJob(id, holder: holder)
+            jobs[id] = nil
+
+        case .rescheduleJob(let id, let holder, let runAt, let error):
+            var job = try leasedJob(id, holder: holder)
+            job.lease = nil
+            job.runAt = runAt
+            job.lastError = error
+            jobs[id] = job
+
+        case .failJob(let id, let holder, let error):
+            var job = try leasedJob(id, holder: holder)
+            job.lease = nil
+            job.state = .failed
+            job.lastError = error
+            jobs[id] = job
+
+        case .requeueJob(let id, let organization, let runAt):
+            var job = try existing(jobs[id], in: organization, entity: StorageEntity.job, id: id.description)
+            guard job.state == .failed else { throw StorageError.versionConflict(entity: StorageEntity.job, id: id.description) }
+            job.state = .pending
+            job.runAt = runAt
+            job.attempts = 0
+            job.lease = nil
+            jobs[id] = job
         }
+    }
+
+    /// The job if `holder` holds its lease: a job whose lease passed to another worker is theirs now.
+    private func leasedJob(_ id: JobID, holder: String) throws -> Job {
+        guard let job = jobs[id] else { throw StorageError.missing(entity: StorageEntity.job, id: id.description) }
+        guard job.state == .pending, job.lease?.holder == holder else {
+            throw StorageError.versionConflict(entity: StorageEntity.job, id: id.description)
+        }
+        return job
     }
 
     private func requireOrganization(_ id: OrganizationID) throws {
@@ -117,3 +178,5 @@ extension User: OrganizationScoped {}
 extension AgentProfile: OrganizationScoped {}
 extension Department: OrganizationScoped {}
 extension Ticket: OrganizationScoped {}
+extension RefreshToken: OrganizationScoped {}
+extension Job: OrganizationScoped {}

@@ -15,6 +15,9 @@ struct MemoryStorageState: Sendable {
     var auditEvents: [TicketID: [AuditEvent]] = [:]
     var auditEventIDs: Set<AuditEventID> = []
     var idempotencyRecords: [IdempotencyScope: IdempotencyRecord] = [:]
+    var refreshTokens: [RefreshTokenID: RefreshToken] = [:]
+    var refreshTokensByDigest: [String: RefreshTokenID] = [:]
+    var jobs: [JobID: Job] = [:]
 
     /// What an idempotency key is unique within.
     struct IdempotencyScope: Hashable, Sendable {

@@ -1,9 +1,11 @@
 import BcryptPasswordHasher
+import CryptoSecretGenerator
 import Domain
 import Foundation
 import InProcessTransport
 import LocalFileStore
 import Logging
+import PostgresStorage
 import S3FileStore
 import SQLiteStorage
 import StdoutNotifier
@@ -11,6 +13,13 @@ import SystemClock
 
 /// The composition root: settings in, one adapter per port out. The only library that knows adapters;
 /// apps ask it for a `Runtime` and hand `dependencies` to the use cases.
+///
+/// Lifecycle: some adapters own background work (the PostgreSQL connection pool) that must run while
+/// the runtime is used; their calls wait until it does. Two ways to run it:
+/// - a long-running app puts `run()` into its `ServiceGroup` (it returns on cancellation or graceful
+///   shutdown, after closing connections), started before serving and stopped after;
+/// - a short-lived caller (the CLI, tests) uses `Runtime.with(settings:logger:_:)`, which runs the
+///   background work alongside its body and stops it when the body ends.
 public struct Runtime: Sendable {
     public let settings: Settings
     public let storage: any MigratableStorage
@@ -19,36 +28,110 @@ public struct Runtime: Sendable {
     public let transport: any Transport
     public let dependencies: Dependencies
     public let logger: Logger
+    /// What `run()` runs: one entry per adapter with background work.
+    private let backgroundWork: [BackgroundWork]
+
+    /// One adapter's background work: calls `started` as it begins to serve, then runs until cancelled.
+    typealias BackgroundWork = @Sendable (_ started: @escaping @Sendable () -> Void) async -> Void
 
     /// Opens every adapter the settings name. Failures are `RuntimeError`s with one readable line.
+    /// A PostgreSQL database is reached once before anything else (wrong password, refused connection,
+    /// unknown database fail here at once); its pool then works only while `run()` runs.
     public static func make(settings: Settings, logger: Logger) async throws(RuntimeError) -> Runtime {
         let clock = SystemWallClock()
-        let storage = try openStorage(settings.database)
+        let (storage, storageWork) = try await openStorage(settings.database, logger: logger)
         let files = try openFiles(settings.files)
         let notifier = try openNotifier(settings.notifier)
         let transport = InProcessTransport()
         let dependencies = Dependencies(
             storage: storage, clock: clock, ids: SystemIDGenerator(clock: clock), transport: transport,
-            passwordHasher: BcryptPasswordHasher()
+            passwordHasher: BcryptPasswordHasher(), secrets: CryptoSecretGenerator()
         )
         logger.debug("runtime composed", metadata: ["database": "\(settings.database.redactedURL)", "files": "\(settings.files.redactedURL)"])
         return Runtime(
             settings: settings, storage: storage, files: files, notifier: notifier, transport: transport,
-            dependencies: dependencies, logger: logger
+            dependencies: dependencies, logger: logger, backgroundWork: storageWork.map { [$0] } ?? []
         )
     }
 
-    static func openStorage(_ database: DatabaseSettings) throws(RuntimeError) -> any MigratableStorage {
+    /// Runs the adapters' background work until the calling task is cancelled, then releases what it
+    /// holds (closes connections). With no background work (SQLite) it just waits for the cancellation,
+    /// so that it has the same shape whatever the adapters: in a `ServiceGroup`, run it as a service
+    /// wrapped in `cancelWhenGracefulShutdown`. Call it once per runtime.
+    public func run() async {
+        await run(whenStarted: {})
+    }
+
+    /// `run()`, calling `whenStarted` once every adapter's background work has begun.
+    func run(whenStarted: @escaping @Sendable () -> Void) async {
+        let (starts, startSignal) = AsyncStream<Void>.makeStream()
+        let count = backgroundWork.count
+        await withDiscardingTaskGroup { group in
+            for work in backgroundWork {
+                group.addTask { await work { startSignal.yield() } }
+            }
+            // Reports the start, then keeps the group open until cancelled (also when no adapter has
+            // background work). Cancellation ends the `for await` loops.
+            group.addTask {
+                var pending = count
+                if pending > 0 {
+                    for await _ in starts {
+                        pending -= 1
+                        if pending == 0 { break }
+                    }
+                }
+                whenStarted()
+                let (untilCancelled, _) = AsyncStream<Never>.makeStream()
+                for await _ in untilCancelled {}
+            }
+        }
+    }
+
+    /// Composes the runtime, runs its background work while `body` runs, and stops that work (closing
+    /// connections) when `body` returns or throws. For short-lived callers such as the CLI: `body`
+    /// starts once the background work has (so that no call waits on a pool that is not running yet).
+    public static func with<T>(
+        settings: Settings, logger: Logger, _ body: (Runtime) async throws -> T
+    ) async throws -> T {
+        let runtime = try await make(settings: settings, logger: logger)
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            let (started, signal) = AsyncStream<Void>.makeStream()
+            group.addTask { await runtime.run(whenStarted: { signal.finish() }) }
+            for await _ in started {}
+            // A thrown error cancels and awaits the background task too.
+            let value = try await body(runtime)
+            group.cancelAll()
+            return value
+        }
+    }
+
+    /// The store the settings name, and the background work it needs (none for SQLite).
+    static func openStorage(
+        _ database: DatabaseSettings, logger: Logger
+    ) async throws(RuntimeError) -> (any MigratableStorage, BackgroundWork?) {
         switch database {
         case .sqlite(let path):
             try createFolder(containing: path, for: .databaseURL)
             do {
-                return try SQLiteStorage(path: path)
+                return (try SQLiteStorage(path: path), nil)
             } catch {
                 throw RuntimeError(.databaseURL, "cannot open the SQLite database at \(path): \(error)")
             }
-        case .postgres:
-            throw RuntimeError(.databaseURL, "PostgreSQL storage is not part of this build yet; use sqlite:")
+        case .postgres(let postgres):
+            let configuration = PostgresStorageConfiguration(
+                host: postgres.host, port: postgres.port, username: postgres.user, password: postgres.password?.value,
+                database: postgres.database
+            )
+            do {
+                try await PostgresStorage.checkConnectivity(configuration, logger: logger)
+            } catch {
+                throw RuntimeError(.databaseURL, error.readableReason)
+            }
+            let storage = PostgresStorage(configuration: configuration, logger: logger)
+            return (storage, { started in
+                started()
+                await storage.run()
+            })
         }
     }
 
@@ -118,6 +201,16 @@ public struct Runtime: Sendable {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
             throw RuntimeError(key, "cannot create the folder \(folder.path): \(error.localizedDescription)")
+        }
+    }
+}
+
+extension StorageError {
+    /// The reason alone, for a one-line message (`unavailable(reason: …)` reads worse).
+    var readableReason: String {
+        switch self {
+        case .unavailable(let reason): reason
+        default: "\(self)"
         }
     }
 }

@@ -1,6 +1,7 @@
+import ContractKit
 /// A deliberate difference between notifier adapters. A case that needs a capability the subject
 /// does not declare is reported as not applicable (cancelled with the reason), never silently passed.
-public enum NotifierCapability: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+public enum NotifierCapability: String, ContractCapability, CaseIterable, CustomStringConvertible {
     /// The subject can make one of its notifiers fail as its medium would (pipe closed, disk full,
     /// server refusing): `NotifierContractSubject.simulateFailure(of:)`.
     case failure

@@ -1,6 +1,7 @@
+import ContractKit
 /// A deliberate difference between storage adapters. A case that needs a capability the subject
 /// does not declare is reported as not applicable (cancelled with the reason), never silently passed.
-public enum StorageCapability: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+public enum StorageCapability: String, ContractCapability, CaseIterable, CustomStringConvertible {
     /// The subject can make one of its stores fail like an unreachable database
     /// (`StorageContractSubject.simulateOutage(of:)`).
     case outage

@@ -31,6 +31,10 @@ extension StorageContract {
                 ("idempotencyRecord", { try await storage.idempotencyRecord(organization: org, user: a.customer.id, key: "any") as Any }),
                 ("messages(ticket:)", { try await storage.messages(ticket: ticket.id, in: org, includeInternal: true) }),
                 ("auditEvents(ticket:)", { try await storage.auditEvents(ticket: ticket.id, in: org) }),
+                ("refreshToken(digest:)", { try await storage.refreshToken(digest: "sha256:any") as Any }),
+                ("claimJobs", { try await storage.claimJobs(kind: jobKind, holder: "w1", now: jobNow, leaseSeconds: 60, limit: 10) }),
+                ("job(id:)", { try await storage.job(id: FixtureID.make(5_730, 0)) as Any }),
+                ("jobs(kind:state:limit:)", { try await storage.jobs(kind: jobKind, state: .pending, limit: 10) }),
             ]
             for (name, read) in reads {
                 await expectStorageError(.unavailable, "\(name) during an outage") { try await read() }
@@ -49,6 +53,19 @@ extension StorageContract {
             // A change that would also be a conflict is reported as the outage, not as the conflict.
             await expectStorageError(.unavailable, "commit(updateTicket(stale version)) during an outage") {
                 try await storage.commit(UnitOfWork([.updateTicket(a.changed(a.tickets[0]), expectedVersion: 99)]))
+            }
+            let token = a.newRefreshToken(space: 5_731, index: 0, family: tokenFamily(5_731, 1))
+            let job = a.newJob(space: 5_732, index: 0, runAt: jobNow)
+            let writes: [(String, UnitOfWork.Change)] = [
+                ("insertRefreshToken", .insertRefreshToken(token)),
+                ("consumeRefreshToken(absent)", .consumeRefreshToken(token.id, organizationID: a.organization.id, at: jobNow)),
+                ("revokeRefreshTokenFamily", .revokeRefreshTokenFamily(token.familyID, organizationID: a.organization.id, at: jobNow)),
+                ("enqueueJob", .enqueueJob(job)),
+                ("completeJob(absent)", .completeJob(job.id, holder: "w1")),
+                ("requeueJob(absent)", .requeueJob(job.id, organizationID: a.organization.id, runAt: jobNow)),
+            ]
+            for (name, change) in writes {
+                await expectStorageError(.unavailable, "commit(\(name)) during an outage") { try await storage.commit(UnitOfWork([change])) }
             }
         },
     ]

@@ -1,3 +1,4 @@
+import ContractKit
 import Domain
 
 /// The executable specification of the `Storage` port. Every storage adapter's tests run it:
@@ -13,7 +14,7 @@ public enum StorageContract {
     public static let cases: [StorageContractCase] =
         roundTripCases + readCases + unitOfWorkCases + versionCases + uniquenessCases + ticketNumberCases
         + idempotencyCases + isolationCases + filterCases + sortCases + paginationCases + scopeCases + threadCases
-        + healthCases + outageCases + migrationCases
+        + healthCases + outageCases + migrationCases + sessionCases + jobCases
 
     /// The case with this name (for focused runs and for tests of the contract itself).
     public static func `case`(named name: String) -> StorageContractCase? {

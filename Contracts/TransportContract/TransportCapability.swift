@@ -1,6 +1,7 @@
+import ContractKit
 /// A deliberate difference between transport adapters. A case that needs a capability the subject
 /// does not declare is reported as not applicable (cancelled with the reason), never silently passed.
-public enum TransportCapability: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+public enum TransportCapability: String, ContractCapability, CaseIterable, CustomStringConvertible {
     /// The subject can tell how many subscriptions a transport still holds
     /// (`TransportContractSubject.subscriberCount(in:)`), so the contract can check that ended ones are freed.
     case countsSubscribers

@@ -1,49 +1,29 @@
+import ContractKit
 import Domain
 import Testing
 
 /// One named, self-contained check of the transport rules (see `Transport`'s doc comments).
-public struct TransportContractCase: Sendable, CustomTestStringConvertible, CustomStringConvertible {
-    /// Stable, human-readable name; also the name Swift Testing reports.
-    public let name: String
-    /// Capabilities the case needs; a subject lacking one gets the case reported as not applicable.
-    public let requires: Set<TransportCapability>
-    let body: @Sendable (_ transport: any Transport, _ subject: any TransportContractSubject) async throws -> Void
+public typealias TransportContractCase = ContractCase<any TransportContractSubject, TransportCapability>
 
+extension ContractCase where Subject == any TransportContractSubject, Capability == TransportCapability {
+    /// A case whose body gets a fresh transport, torn down afterwards. The subject must declare buffer and
+    /// retention sizes the slow-subscriber and replay cases can work with.
     init(
         _ name: String, requires: Set<TransportCapability> = [],
         body: @escaping @Sendable (_ transport: any Transport, _ subject: any TransportContractSubject) async throws -> Void
     ) {
-        self.name = name
-        self.requires = requires
-        self.body = body
+        self.init(name, requires: requires) { (subject: any TransportContractSubject) in
+            try #require(
+                subject.subscriberBufferSize >= TransportContract.minimumSize && subject.retainedEventCount >= TransportContract.minimumSize,
+                "the subject declares a buffer of \(subject.subscriberBufferSize) and a retention of \(subject.retainedEventCount) events; the contract needs at least \(TransportContract.minimumSize) of each"
+            )
+            try await withContractResource(make: subject.makeTransport, tearDown: subject.tearDown) { try await body($0, subject) }
+        }
     }
 
-    public var testDescription: String { name }
-    public var description: String { name }
+    public func applies(to subject: any TransportContractSubject) -> Bool { applies(to: subject.capabilities) }
 
-    /// Whether `subject` declares everything this case needs.
-    public func applies(to subject: any TransportContractSubject) -> Bool {
-        requires.isSubset(of: subject.capabilities)
-    }
-
-    /// Setup (a fresh transport) → body → teardown. The body's error wins over a teardown error.
-    /// A case the subject cannot run is cancelled with the missing capabilities as the reason.
-    public func run(against subject: any TransportContractSubject) async throws {
-        guard applies(to: subject) else {
-            let missing = requires.subtracting(subject.capabilities).map(\.rawValue).sorted().joined(separator: ", ")
-            try Test.cancel("not applicable: the subject does not declare \(missing)")
-        }
-        try #require(
-            subject.subscriberBufferSize >= TransportContract.minimumSize && subject.retainedEventCount >= TransportContract.minimumSize,
-            "the subject declares a buffer of \(subject.subscriberBufferSize) and a retention of \(subject.retainedEventCount) events; the contract needs at least \(TransportContract.minimumSize) of each"
-        )
-        let transport = try await subject.makeTransport()
-        do {
-            try await body(transport, subject)
-        } catch {
-            try? await subject.tearDown(transport)
-            throw error
-        }
-        try await subject.tearDown(transport)
+    public func run(against subject: any TransportContractSubject, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        try await run(against: subject, capabilities: subject.capabilities, sourceLocation: sourceLocation)
     }
 }

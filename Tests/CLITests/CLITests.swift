@@ -61,4 +61,45 @@ struct CLITests {
             #expect(check.stdout.contains("configuration is valid") && !check.stdout.contains("ssssssss"), "secrets are hidden: \(check.stdout)")
         }
     }
+
+    /// The same first minutes on PostgreSQL (`SWITCHBOARD_TEST_POSTGRES_URL`, started by scripts/test), and
+    /// a wrong password reported as one line at once. Skipped without a server, except under CI=true.
+    @Test(.enabled(if: Self.postgresURL != nil || ProcessInfo.processInfo.environment["CI"] == "true",
+                   "SWITCHBOARD_TEST_POSTGRES_URL is not set (scripts/test starts a PostgreSQL server)"))
+    func migrateSeedAndListOnPostgres() throws {
+        let url = try #require(Self.postgresURL, "SWITCHBOARD_TEST_POSTGRES_URL should name the test server under CI=true")
+        let environment = ["SWITCHBOARD_DATABASE_URL": url, "SWITCHBOARD_JWT_SECRET": String(repeating: "s", count: 40)]
+        try SwitchboardProcess.withTemporaryDirectory { dir in
+            let migrate = try SwitchboardProcess.run(["migrate"], environment: environment, in: dir)
+            #expect(migrate.status == 0, "migrate on Postgres: \(migrate.stderr)")
+            let again = try SwitchboardProcess.run(["migrate"], environment: environment, in: dir)
+            #expect(again.status == 0 && again.stdout.contains("up to date"), "second migrate on Postgres: \(again.stdout) \(again.stderr)")
+
+            let seed = try SwitchboardProcess.run(["seed", "--demo"], environment: environment, in: dir)
+            #expect(seed.status == 0, "seed on Postgres: \(seed.stderr)")
+            let list = try SwitchboardProcess.run(["ticket", "list", "--org", "demo"], environment: environment, in: dir)
+            #expect(list.status == 0 && list.stderr.isEmpty, "list on Postgres: \(list.stderr)")
+            let rows = list.stdout.split(separator: "\n")
+            #expect(rows.count == 3 && rows.allSatisfy { $0.hasPrefix("TKT-00000") }, "three demo tickets on Postgres, got: \(list.stdout)")
+            #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("var/switchboard.db").path), "no SQLite file on Postgres")
+
+            var wrong = environment
+            wrong["SWITCHBOARD_DATABASE_URL"] = try Self.withPassword("certainly-wrong", in: url)
+            let refused = try SwitchboardProcess.run(["ticket", "list"], environment: wrong, in: dir)
+            #expect(refused.status == 1)
+            #expect(refused.stderr.split(separator: "\n").count == 1, "one line, got: \(refused.stderr)")
+            #expect(refused.stderr.contains("password authentication failed") && !refused.stderr.contains("certainly-wrong"),
+                    "the line should give the server's reason and hide the password: \(refused.stderr)")
+        }
+    }
+
+    static var postgresURL: String? {
+        ProcessInfo.processInfo.environment["SWITCHBOARD_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    static func withPassword(_ password: String, in url: String) throws -> String {
+        var components = try #require(URLComponents(string: url), "SWITCHBOARD_TEST_POSTGRES_URL should be a URL")
+        components.password = password
+        return try #require(components.string)
+    }
 }

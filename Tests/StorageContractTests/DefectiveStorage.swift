@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 import Memory
 import StorageContract
 import Testing
@@ -23,6 +24,12 @@ enum StorageDefect: String, Sendable, CaseIterable, CustomStringConvertible {
     case ignoresParticipants
     /// A lookup of an absent ticket throws `.missing` instead of answering nil.
     case throwsOnMissingRead
+    /// Refresh tokens are never marked consumed, so one token can be exchanged again and again.
+    case ignoresTokenConsumption
+    /// Finishing a job ignores who holds its lease, so a worker whose lease expired still finishes it.
+    case ignoresJobHolder
+    /// Claims take jobs up to an hour before their `runAt`.
+    case claimsFutureJobs
 
     var description: String { rawValue }
 }
@@ -39,6 +46,12 @@ struct DefectiveStorage: Storage {
         case .ignoresExpectedVersion?:
             var rewritten = UnitOfWork()
             for change in unit.changes { rewritten.append(try await withStoredVersion(change)) }
+            return try await inner.commit(rewritten)
+        case .ignoresTokenConsumption?:
+            return try await inner.commit(UnitOfWork(unit.changes.filter { if case .consumeRefreshToken = $0 { false } else { true } }))
+        case .ignoresJobHolder?:
+            var rewritten = UnitOfWork()
+            for change in unit.changes { rewritten.append(try await withStoredHolder(change)) }
             return try await inner.commit(rewritten)
         case .commitsChangeByChange?:
             var receipt = CommitReceipt()
@@ -64,6 +77,21 @@ struct DefectiveStorage: Storage {
             .updateAgentProfile(profile, expectedVersion: try await inner.agentProfile(userID: profile.userID, in: profile.organizationID)?.version ?? expected)
         default:
             change
+        }
+    }
+
+    /// The change with its holder replaced by whoever holds the job's lease now.
+    private func withStoredHolder(_ change: UnitOfWork.Change) async throws -> UnitOfWork.Change {
+        let holder: (JobID) async throws -> String? = { try await inner.job(id: $0)?.lease?.holder }
+        switch change {
+        case .completeJob(let id, let given):
+            return .completeJob(id, holder: try await holder(id) ?? given)
+        case .rescheduleJob(let id, let given, let runAt, let error):
+            return .rescheduleJob(id, holder: try await holder(id) ?? given, runAt: runAt, error: error)
+        case .failJob(let id, let given, let error):
+            return .failJob(id, holder: try await holder(id) ?? given, error: error)
+        default:
+            return change
         }
     }
 
@@ -170,6 +198,23 @@ struct DefectiveStorage: Storage {
             }
             return []
         }
+    }
+}
+
+extension DefectiveStorage {
+    // MARK: Sessions and jobs
+
+    func refreshToken(digest: String) async throws -> RefreshToken? { try await read(nil) { try await inner.refreshToken(digest: digest) } }
+
+    func claimJobs(kind: String, holder: String, now: Date, leaseSeconds: Int, limit: Int) async throws -> [Job] {
+        let seen = defect == .claimsFutureJobs ? now.addingTimeInterval(3_600) : now
+        return try await read([]) { try await inner.claimJobs(kind: kind, holder: holder, now: seen, leaseSeconds: leaseSeconds, limit: limit) }
+    }
+
+    func job(id: JobID) async throws -> Job? { try await read(nil) { try await inner.job(id: id) } }
+
+    func jobs(kind: String, state: Job.State, limit: Int) async throws -> [Job] {
+        try await read([]) { try await inner.jobs(kind: kind, state: state, limit: limit) }
     }
 }
 

@@ -31,6 +31,10 @@ struct StorageContractCatchesDefectsTests {
         .init(defect: .ignoresParticipants, caseName: "ticket scope: agent sees assigned, taken-part and unassigned department tickets"),
         .init(defect: .throwsOnMissingRead, caseName: "missing reads return nil or empty on a seeded store"),
         .init(defect: .showsInternalNotes, caseName: "messages: thread in creation order then id, internal notes only when asked"),
+        .init(defect: .ignoresTokenConsumption, caseName: "refresh tokens: a token is consumed once; consumed, revoked or absent tokens cannot be consumed"),
+        .init(defect: .ignoresTokenConsumption, caseName: "refresh tokens: of 8 concurrent rotations of one token exactly one succeeds"),
+        .init(defect: .ignoresJobHolder, caseName: "jobs: an expired lease passes to another holder, and the first can no longer finish the job"),
+        .init(defect: .claimsFutureJobs, caseName: "jobs: a claim takes due, pending, unleased jobs of its kind, oldest runAt then id, up to the limit"),
     ]
 
     @Test("a defective adapter fails the case meant to catch it", arguments: catches)

@@ -17,6 +17,10 @@ enum SchemaMigrations {
             try MessageSchema.v1(db)
             try AuditSchema.v1(db)
         }
+        migrator.registerMigration("v2_sessions_jobs") { db in
+            try SessionSchema.v2(db)
+            try JobSchema.v2(db)
+        }
         return migrator
     }
 }

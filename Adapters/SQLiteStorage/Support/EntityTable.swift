@@ -1,7 +1,9 @@
+import Domain
+
 /// The tables whose rows are looked up by key when a write names them; the names are fixed
 /// identifiers of this schema, never input.
 enum EntityTable {
-    case organization, user, agentProfile, department, ticket
+    case organization, user, agentProfile, department, ticket, refreshToken, job
 
     var name: String {
         switch self {
@@ -10,6 +12,8 @@ enum EntityTable {
         case .agentProfile: "agent_profiles"
         case .department: "departments"
         case .ticket: "tickets"
+        case .refreshToken: "refresh_tokens"
+        case .job: "jobs"
         }
     }
 
@@ -23,6 +27,8 @@ enum EntityTable {
         case .agentProfile: "agentProfile"
         case .department: "department"
         case .ticket: "ticket"
+        case .refreshToken: StorageEntity.refreshToken
+        case .job: StorageEntity.job
         }
     }
 }

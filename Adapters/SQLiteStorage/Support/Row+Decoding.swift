@@ -27,6 +27,13 @@ extension Row {
         return id
     }
 
+    /// A bare UUID (e.g. a refresh-token family), stored like ids as lower-case text.
+    func uuid(_ column: String) throws -> UUID {
+        let raw = try text(column)
+        guard let uuid = UUID(uuidString: raw) else { throw CorruptRow(reason: "column \(column) holds \(raw), not a UUID") }
+        return uuid
+    }
+
     func optionalID<Entity>(_ column: String, as _: Identifier<Entity>.Type = Identifier<Entity>.self) throws -> Identifier<Entity>? {
         guard let raw = try optionalText(column) else { return nil }
         guard let id = Identifier<Entity>(raw) else { throw CorruptRow(reason: "column \(column) holds \(raw), not a UUID") }

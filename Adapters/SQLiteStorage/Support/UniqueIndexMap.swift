@@ -19,6 +19,9 @@ enum UniqueIndexMap {
         "idempotency_keys.organization_id, idempotency_keys.user_id, idempotency_keys.key": .idempotencyKey,
         "messages.id": .primaryKey,
         "audit_events.id": .primaryKey,
+        "refresh_tokens.id": .primaryKey,
+        "refresh_tokens.digest": .refreshTokenDigest,
+        "jobs.id": .primaryKey,
     ]
 
     /// Unique indexes that callers cannot violate because the adapter itself fills them (ticket

@@ -53,6 +53,39 @@ enum UnitOfWorkWriter {
         case .appendAuditEvent(let event):
             try requireTicket(event.ticketID, in: event.organizationID, db)
             try AuditEventRow.insert(db, event)
+
+        case .insertRefreshToken(let token):
+            guard try exists(.user, id: token.userID.description, organization: token.organizationID, db) else {
+                throw StorageError.missing(entity: EntityTable.user.entity, id: token.userID.description)
+            }
+            try RefreshTokenRow.insert(db, token)
+        case .consumeRefreshToken(let id, let organization, let at):
+            // Already consumed or revoked is a conflict: two refreshes with one token cannot both succeed.
+            guard try RefreshTokenRow.consume(db, id: id, organization: organization, at: at) else {
+                throw try failedUpdate(.refreshToken, id: id.description, organization: organization, db)
+            }
+        case .revokeRefreshTokenFamily(let family, let organization, let at):
+            try RefreshTokenRow.revokeFamily(db, family: family, organization: organization, at: at)
+
+        case .enqueueJob(let job):
+            try requireOrganization(job.organizationID, db)
+            try JobRow.insert(db, job)
+        case .completeJob(let id, let holder):
+            guard try JobRow.complete(db, id: id, holder: holder) else {
+                throw try failedUpdate(.job, id: id.description, organization: nil, db)
+            }
+        case .rescheduleJob(let id, let holder, let runAt, let error):
+            guard try JobRow.reschedule(db, id: id, holder: holder, runAt: runAt, error: error) else {
+                throw try failedUpdate(.job, id: id.description, organization: nil, db)
+            }
+        case .failJob(let id, let holder, let error):
+            guard try JobRow.fail(db, id: id, holder: holder, error: error) else {
+                throw try failedUpdate(.job, id: id.description, organization: nil, db)
+            }
+        case .requeueJob(let id, let organization, let runAt):
+            guard try JobRow.requeue(db, id: id, organization: organization, runAt: runAt) else {
+                throw try failedUpdate(.job, id: id.description, organization: organization, db)
+            }
         }
     }
 
@@ -68,8 +101,10 @@ enum UnitOfWorkWriter {
         }
     }
 
-    /// An update that changed no row either named an absent record or carried a stale version.
-    private static func failedUpdate(_ table: EntityTable, id: String, organization: OrganizationID, _ db: Database) throws -> StorageError {
+    /// An update that changed no row either named an absent record or carried a stale version (or, for
+    /// tokens and jobs, found the record in a state the change does not apply to). Finishing a job names
+    /// no organization: the holder's lease is what makes it theirs.
+    private static func failedUpdate(_ table: EntityTable, id: String, organization: OrganizationID?, _ db: Database) throws -> StorageError {
         try exists(table, id: id, organization: organization, db)
             ? .versionConflict(entity: table.entity, id: id)
             : .missing(entity: table.entity, id: id)

@@ -6,8 +6,9 @@ struct MigrateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "migrate", abstract: "Bring the database schema to the newest version.")
 
     func run() async throws {
-        let context = try await CommandContext.open(migrate: false)
-        let applied = try await Output.failing { try await context.runtime.storage.migrate() }
-        Output.line(applied.isEmpty ? "schema is up to date" : "applied \(applied.count) migration(s): \(applied.joined(separator: ", "))")
+        try await CommandContext.run(migrate: false) { context in
+            let applied = try await Output.failing { try await context.runtime.storage.migrate() }
+            Output.line(applied.isEmpty ? "schema is up to date" : "applied \(applied.count) migration(s): \(applied.joined(separator: ", "))")
+        }
     }
 }

@@ -12,8 +12,7 @@ struct SeedCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let context = try await CommandContext.open()
-        let outcome = try await Output.failing { try await DemoSeed(context.deps).run() }
+        let outcome = try await CommandContext.run { context in try await Output.failing { try await DemoSeed(context.deps).run() } }
         switch outcome {
         case .seeded(let org): Output.line("seeded organization \(org.slug) (\(org.name))")
         case .alreadyPresent(let org): Output.line("organization \(org.slug) already exists; nothing changed")

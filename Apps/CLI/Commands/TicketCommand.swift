@@ -20,13 +20,14 @@ struct TicketCommand: AsyncParsableCommand {
                 }
                 filter.statuses = [parsed]
             }
-            let context = try await CommandContext.open()
-            let organization = try await context.organization(org)
-            let page = try await Output.failing {
-                try await TicketUseCases(context.deps).list(actor: .operator(in: organization.id), filter: filter, limit: limit)
+            try await CommandContext.run { context in
+                let organization = try await context.organization(org)
+                let page = try await Output.failing {
+                    try await TicketUseCases(context.deps).list(actor: .operator(in: organization.id), filter: filter, limit: limit)
+                }
+                if page.items.isEmpty { Output.line("no tickets"); return }
+                for ticket in page.items { Output.line(TicketText.row(ticket, prefix: organization.settings.ticketPrefix)) }
             }
-            if page.items.isEmpty { Output.line("no tickets"); return }
-            for ticket in page.items { Output.line(TicketText.row(ticket, prefix: organization.settings.ticketPrefix)) }
         }
     }
 
@@ -37,28 +38,29 @@ struct TicketCommand: AsyncParsableCommand {
         @Argument(help: "Ticket number (TKT-000001 or 1) or id.") var ticket: String
 
         func run() async throws {
-            let context = try await CommandContext.open()
-            let organization = try await context.organization(org)
-            let actor = Actor.operator(in: organization.id)
-            let (found, thread, history) = try await Output.failing {
-                let id: TicketID
-                if let parsed = TicketID(ticket) {
-                    id = parsed
-                } else if let number = TicketNumber(parsing: ticket),
-                          let byNumber = try await context.deps.storage.ticket(number: number, in: organization.id) {
-                    id = byNumber.id
-                } else {
-                    throw DomainError.notFound(entity: "ticket")
+            try await CommandContext.run { context in
+                let organization = try await context.organization(org)
+                let actor = Actor.operator(in: organization.id)
+                let (found, thread, history) = try await Output.failing {
+                    let id: TicketID
+                    if let parsed = TicketID(ticket) {
+                        id = parsed
+                    } else if let number = TicketNumber(parsing: ticket),
+                              let byNumber = try await context.deps.storage.ticket(number: number, in: organization.id) {
+                        id = byNumber.id
+                    } else {
+                        throw DomainError.notFound(entity: "ticket")
+                    }
+                    let found = try await TicketUseCases(context.deps).ticket(id, actor: actor)
+                    return (found, try await MessageUseCases(context.deps).thread(id, actor: actor),
+                            try await TicketUseCases(context.deps).history(id, actor: actor))
                 }
-                let found = try await TicketUseCases(context.deps).ticket(id, actor: actor)
-                return (found, try await MessageUseCases(context.deps).thread(id, actor: actor),
-                        try await TicketUseCases(context.deps).history(id, actor: actor))
+                Output.line(TicketText.detail(found, prefix: organization.settings.ticketPrefix))
+                Output.line("\nthread:")
+                for message in thread { Output.line(TicketText.message(message)) }
+                Output.line("\nhistory:")
+                for event in history { Output.line(TicketText.audit(event)) }
             }
-            Output.line(TicketText.detail(found, prefix: organization.settings.ticketPrefix))
-            Output.line("\nthread:")
-            for message in thread { Output.line(TicketText.message(message)) }
-            Output.line("\nhistory:")
-            for event in history { Output.line(TicketText.audit(event)) }
         }
     }
 }

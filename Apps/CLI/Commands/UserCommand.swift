@@ -17,12 +17,13 @@ struct UserCommand: AsyncParsableCommand {
             guard let role = Role(rawValue: role) else {
                 throw ValidationError("--role must be one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            let context = try await CommandContext.open()
-            let organization = try await context.organization(org)
-            let user = try await Output.failing {
-                try await UserUseCases(context.deps).provision(.init(email: email, name: name, password: password, role: role), in: organization.id)
+            try await CommandContext.run { context in
+                let organization = try await context.organization(org)
+                let user = try await Output.failing {
+                    try await UserUseCases(context.deps).provision(.init(email: email, name: name, password: password, role: role), in: organization.id)
+                }
+                Output.line("created \(user.role.rawValue) \(user.email) (\(user.id)) in \(organization.slug)")
             }
-            Output.line("created \(user.role.rawValue) \(user.email) (\(user.id)) in \(organization.slug)")
         }
     }
 }

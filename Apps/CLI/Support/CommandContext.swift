@@ -9,18 +9,22 @@ import Logging
 struct CommandContext {
     let runtime: Runtime
 
-    /// Reads the configuration and opens the adapters. The storage is migrated unless `migrate` is false.
-    static func open(migrate: Bool = true) async throws -> CommandContext {
+    /// Reads the configuration, opens the adapters and runs `body` while their background work (a
+    /// PostgreSQL pool) runs; stops it afterwards. The storage is migrated first unless `migrate` is false.
+    static func run<T>(migrate: Bool = true, _ body: (CommandContext) async throws -> T) async throws -> T {
         // A closed stdout (e.g. `| head`) must fail a write, not kill the process mid-commit.
         signal(SIGPIPE, SIG_IGN)
         let settings = try loadSettings()
-        let runtime = try await Output.failing {
-            var logger = Logger(label: "switchboard.cli")
-            logger.logLevel = .warning
-            return try await Runtime.make(settings: settings, logger: logger)
+        var logger = Logger(label: "switchboard.cli")
+        logger.logLevel = .warning
+        // Failures of the body's own steps were already printed (they arrive as `ExitCode`, which
+        // `failing` passes through); anything else here is a composition or migration failure.
+        return try await Output.failing {
+            try await Runtime.with(settings: settings, logger: logger) { runtime in
+                if migrate { _ = try await runtime.storage.migrate() }
+                return try await body(CommandContext(runtime: runtime))
+            }
         }
-        if migrate { try await Output.failing { _ = try await runtime.storage.migrate() } }
-        return CommandContext(runtime: runtime)
     }
 
     /// The configuration, or its problems on standard error (one line each) and exit status 78.

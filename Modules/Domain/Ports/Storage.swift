@@ -1,3 +1,5 @@
+import Foundation
+
 /// The storage port: durable state of every organization.
 ///
 /// Rules every adapter follows (checked by `StorageContract`):
@@ -9,7 +11,7 @@
 /// - Ticket numbers are allocated per organization in commit order: 1, 2, 3 … unique and without gaps
 ///   in a single process, even under concurrent commits.
 public protocol Storage: OrganizationQueries, UserQueries, AgentQueries, DepartmentQueries, TicketQueries,
-    MessageQueries, AuditQueries, Sendable
+    MessageQueries, AuditQueries, SessionQueries, JobQueries, Sendable
 {
     /// Applies all changes of `unit` in one transaction, or none of them, and returns what it allocated.
     /// Throws `StorageError.versionConflict`, `.duplicate`, `.missing` (an update of an absent record),
@@ -75,4 +77,23 @@ public protocol MessageQueries: Sendable {
 public protocol AuditQueries: Sendable {
     /// Audit events of a ticket in the order they were committed.
     func auditEvents(ticket: TicketID, in organization: OrganizationID) async throws -> [AuditEvent]
+}
+
+public protocol SessionQueries: Sendable {
+    /// The refresh token with this digest, in any organization (the digest is globally unique).
+    func refreshToken(digest: String) async throws -> RefreshToken?
+}
+
+/// Background jobs: the claim primitive that keeps workers in several processes from running one job twice.
+public protocol JobQueries: Sendable {
+    /// Leases up to `limit` jobs of `kind` to `holder` until `now + leaseSeconds` and returns them as leased,
+    /// with `attempts` incremented. Claimable: state `pending`, `runAt <= now`, and no lease or an expired
+    /// one (a crashed holder's lease expires). Oldest `runAt` first, then id. Atomic across processes:
+    /// two concurrent claimers never receive the same job while its lease is valid.
+    /// Finishing a job is a change in a unit of work (`completeJob`, `rescheduleJob`, `failJob`), so its
+    /// effects and its completion commit together.
+    func claimJobs(kind: String, holder: String, now: Date, leaseSeconds: Int, limit: Int) async throws -> [Job]
+    func job(id: JobID) async throws -> Job?
+    /// Jobs of a kind in a state across organizations (operators), oldest `runAt` first, then id.
+    func jobs(kind: String, state: Job.State, limit: Int) async throws -> [Job]
 }

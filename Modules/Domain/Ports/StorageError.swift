@@ -22,6 +22,8 @@ public enum StorageEntity {
     public static let ticket = "ticket"
     public static let message = "message"
     public static let auditEvent = "audit_event"
+    public static let refreshToken = "refresh_token"
+    public static let job = "job"
 }
 
 /// The uniqueness rules every storage adapter enforces.
@@ -38,4 +40,6 @@ public enum UniqueConstraint: String, Sendable, Equatable, CaseIterable {
     case agentProfile = "agent_profile"
     /// An idempotency key is used once per user and organization.
     case idempotencyKey = "idempotency_key"
+    /// A refresh token digest exists once.
+    case refreshTokenDigest = "refresh_token_digest"
 }

@@ -31,6 +31,25 @@ public struct UnitOfWork: Sendable {
         case updateTicket(Ticket, expectedVersion: Int)
         case insertMessage(Message)
         case appendAuditEvent(AuditEvent)
+        /// A new refresh token (its digest is unique: `.duplicate(.refreshTokenDigest)`).
+        case insertRefreshToken(RefreshToken)
+        /// Marks a token consumed at `at`; `.versionConflict` when it is already consumed or revoked
+        /// (so two concurrent refreshes with one token cannot both succeed), `.missing` when absent.
+        case consumeRefreshToken(RefreshTokenID, organizationID: OrganizationID, at: Date)
+        /// Revokes every not yet revoked token of the family; a family with no tokens is not an error.
+        case revokeRefreshTokenFamily(UUID, organizationID: OrganizationID, at: Date)
+        /// Stores a new job (pending, unleased).
+        case enqueueJob(Job)
+        /// Deletes a finished job. `.versionConflict` unless `holder` holds its lease; `.missing` when absent.
+        case completeJob(JobID, holder: String)
+        /// Releases the lease and makes the job claimable again at `runAt`, recording the error.
+        /// Same holder rule as `completeJob`.
+        case rescheduleJob(JobID, holder: String, runAt: Date, error: String)
+        /// Marks the job `failed` (kept, no longer claimable) with its error. Same holder rule.
+        case failJob(JobID, holder: String, error: String)
+        /// An operator sends a failed job back to `pending` at `runAt` with zero attempts;
+        /// `.versionConflict` unless it is `failed`.
+        case requeueJob(JobID, organizationID: OrganizationID, runAt: Date)
     }
 }
 

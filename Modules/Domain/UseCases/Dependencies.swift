@@ -6,13 +6,18 @@ public struct Dependencies: Sendable {
     /// Real-time fan-out; best effort (see `publish`).
     public let transport: any Transport
     public let passwordHasher: any PasswordHasher
+    public let secrets: any SecretGenerator
 
-    public init(storage: any Storage, clock: any WallClock, ids: any IDGenerator, transport: any Transport, passwordHasher: any PasswordHasher) {
+    public init(
+        storage: any Storage, clock: any WallClock, ids: any IDGenerator, transport: any Transport,
+        passwordHasher: any PasswordHasher, secrets: any SecretGenerator
+    ) {
         self.storage = storage
         self.clock = clock
         self.ids = ids
         self.transport = transport
         self.passwordHasher = passwordHasher
+        self.secrets = secrets
     }
 
     /// Commits a unit of work, translating storage failures into domain errors.
@@ -67,6 +72,7 @@ extension DomainError {
         case .departmentName: .validation([FieldViolation(field: "name", message: "is already used by another department")])
         case .agentProfile: .conflict(reason: "the user already has an agent profile")
         case .idempotencyKey: .conflict(reason: "the idempotency key is already in use")
+        case .refreshTokenDigest: .conflict(reason: "the token already exists")
         case .primaryKey: .conflict(reason: "the record already exists")
         }
     }

@@ -30,7 +30,10 @@ struct World {
         let clock = ManualClock()
         let storage = MemoryStorage()
         let transport = RecordingTransport()
-        let deps = Dependencies(storage: storage, clock: clock, ids: SequentialIDGenerator(clock: clock), transport: transport, passwordHasher: PlainPasswordHasher())
+        let deps = Dependencies(
+            storage: storage, clock: clock, ids: SequentialIDGenerator(clock: clock), transport: transport,
+            passwordHasher: PlainPasswordHasher(), secrets: MemorySecretGenerator()
+        )
         return try await World(clock: clock, storage: storage, transport: transport, deps: deps)
     }
 

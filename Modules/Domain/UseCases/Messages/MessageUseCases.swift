@@ -46,8 +46,11 @@ public struct MessageUseCases: Sendable {
             if actor.role.isStaff {
                 m.ticket.participantIDs.insert(actor.userID)
                 if !isInternal, m.ticket.firstResponseAt == nil { m.ticket.firstResponseAt = m.now }
-            } else if m.ticket.status == .waitingCustomer {
-                try m.move(to: .inProgress, note: "customer replied")
+                // Internal notes never reach customers, not even as a notification.
+                if !isInternal { m.notify(.replyAdded, .customer, ["message.body": message.body]) }
+            } else {
+                if m.ticket.status == .waitingCustomer { try m.move(to: .inProgress, note: "customer replied") }
+                if let assignee = m.ticket.assigneeID { m.notify(.replyAdded, .user(assignee), ["message.body": message.body]) }
             }
             m.event(.messageCreated, staffOnly: isInternal, data: ["messageId": message.id.description])
             posted = message

@@ -12,6 +12,8 @@ struct TicketMutation {
     /// Extra writes that must commit with the ticket (messages, agent statistics …).
     var extraChanges: [UnitOfWork.Change] = []
     var events: [DomainEvent] = []
+    /// Notifications to enqueue in the outbox with the change.
+    var notifications: [PendingNotification] = []
     private let ids: any IDGenerator
 
     init(ticket: Ticket, actor: Actor, now: Date, ids: any IDGenerator) {
@@ -34,6 +36,10 @@ struct TicketMutation {
             kind: kind, organizationID: ticket.organizationID, ticketID: ticket.id, departmentID: ticket.departmentID,
             agentID: ticket.assigneeID, staffOnly: staffOnly, data: data.merging(["ticketId": ticket.id.description]) { a, _ in a }, at: now
         ))
+    }
+
+    mutating func notify(_ kind: Notification.Kind, _ audience: PendingNotification.Audience, _ values: [String: String] = [:]) {
+        notifications.append(PendingNotification(kind: kind, audience: audience, values: values))
     }
 
     /// Moves the status through the state machine, recording it; refuses illegal moves.
@@ -70,6 +76,7 @@ extension TicketUseCases {
             var unit = UnitOfWork([.updateTicket(mutation.ticket, expectedVersion: current.version)])
             unit.append(contentsOf: mutation.extraChanges)
             unit.append(contentsOf: mutation.auditEvents.map { .appendAuditEvent($0) })
+            unit.append(contentsOf: try await deps.outboxJobs(for: mutation.notifications, ticket: mutation.ticket, actor: actor.userID, now: mutation.now))
             do {
                 _ = try await deps.storage.commit(unit)
             } catch StorageError.versionConflict(let entity, _) {

@@ -45,6 +45,7 @@ extension TicketUseCases {
             try m.move(to: .assigned)
         }
         m.event(.ticketAssigned, data: ["assigneeId": agentID.description])
+        m.notify(.ticketAssigned, .user(agentID))
         m.event(.queueUpdated, staffOnly: true)
     }
 

@@ -100,7 +100,12 @@ extension TicketUseCases {
         let key = idempotencyKey.map { IdempotencyKey(organizationID: org, userID: actor.userID, key: $0, fingerprint: input.fingerprint) }
         let receipt: CommitReceipt
         do {
-            receipt = try await deps.storage.commit(UnitOfWork([.insertTicket(ticket, idempotencyKey: key), .appendAuditEvent(created)]))
+            var unit = UnitOfWork([.insertTicket(ticket, idempotencyKey: key), .appendAuditEvent(created)])
+            unit.append(contentsOf: try await deps.outboxJobs(
+                for: [PendingNotification(kind: .ticketCreated, audience: .customer, values: [:])], ticket: ticket,
+                actor: actor.role == .customer ? nil : actor.userID, now: now
+            ))
+            receipt = try await deps.storage.commit(unit)
         } catch StorageError.duplicate(constraint: .idempotencyKey) {
             // A concurrent request with the same key won the race: answer with its ticket.
             if let idempotencyKey, let replay = try await replay(key: idempotencyKey, input: input, actor: actor) { return replay }

@@ -20,6 +20,7 @@ extension TicketUseCases {
                 if status == .inProgress, m.ticket.assigneeID == nil { throw .conflict(reason: "assign the ticket before working on it") }
                 try m.move(to: status, note: note)
             }
+            m.notify(.statusChanged, .customer, ["reason": note.map { " Note: \($0)" } ?? ""])
         }
     }
 
@@ -69,6 +70,7 @@ extension TicketUseCases {
                 try unassign(&m, note: reason)
             }
             m.event(.ticketEscalated, data: ["level": String(level)])
+            if let agentID { m.notify(.escalated, .user(agentID), ["reason": reason!]) }
         }
     }
 
@@ -84,6 +86,7 @@ extension TicketUseCases {
             try m.move(to: .resolved)
             m.ticket.resolution = Resolution(kind: kind, summary: summary!, notes: notes, resolvedBy: actor.userID, resolvedAt: m.now)
             m.audit(.resolved, [FieldChange(field: "resolutionType", before: nil, after: kind.rawValue)], note: summary)
+            m.notify(.satisfactionSurvey, .customer, ["resolution.summary": summary!])
         }
     }
 
@@ -113,6 +116,7 @@ extension TicketUseCases {
             m.ticket.resolution = nil
             m.ticket.closedAt = nil
             m.audit(.reopened, note: reason)
+            if let assignee = m.ticket.assigneeID { m.notify(.statusChanged, .user(assignee), ["reason": " Reopened: \(reason!)"]) }
             m.event(.queueUpdated, staffOnly: true)
         }
     }

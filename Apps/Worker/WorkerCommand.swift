@@ -1,0 +1,54 @@
+import ArgumentParser
+import Bootstrap
+import Domain
+import Foundation
+import Logging
+import ServiceLifecycle
+import UnixSignals
+
+/// `switchboard-worker`: runs the background jobs (notification delivery now; assignment and SLA sweeps
+/// as they land) against the configured database. Any number of workers may run against one Postgres:
+/// jobs are leased, so none is processed by two workers at once.
+@main
+struct WorkerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "switchboard-worker",
+        abstract: "Run Switchboard's background jobs until SIGTERM (finishes the current batch, then exits 0)."
+    )
+
+    @Option(help: "Seconds between passes when there is no work.") var interval: Double = 2
+    @Option(help: "Jobs claimed per batch.") var batchSize = 50
+    @Flag(help: "Run one pass of every job and exit (for cron and tests).") var once = false
+
+    func validate() throws {
+        guard interval > 0 else { throw ValidationError("--interval must be positive") }
+        guard (1...1000).contains(batchSize) else { throw ValidationError("--batch-size must be 1 to 1000") }
+    }
+
+    func run() async throws {
+        // A closed stdout must fail a delivery (and be retried), not kill the worker.
+        signal(SIGPIPE, SIG_IGN)
+        let settings = Settings.loadOrExit()
+        var logger = Logger(label: "switchboard.worker")
+        logger.logLevel = settings.logLevel
+        let runtime: Runtime
+        do {
+            runtime = try await Runtime.make(settings: settings, logger: logger)
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+        let delivery = OutboxDeliveryService(runtime: runtime, interval: .milliseconds(Int(interval * 1000)), batchSize: batchSize)
+        if once {
+            let report = await delivery.runBatch()
+            FileHandle.standardError.write(Data("delivered \(report.delivered), retried \(report.retried), failed \(report.failed)\n".utf8))
+            return
+        }
+        let group = ServiceGroup(
+            configuration: .init(services: [.init(service: delivery)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        )
+        logger.info("worker started", metadata: ["database": "\(settings.database.redactedURL)"])
+        try await group.run()
+        logger.info("worker stopped")
+    }
+}
