@@ -31,24 +31,26 @@ struct WorkerCommand: AsyncParsableCommand {
         let settings = Settings.loadOrExit()
         var logger = Logger(label: "switchboard.worker")
         logger.logLevel = settings.logLevel
-        let runtime: Runtime
         do {
-            runtime = try await Runtime.make(settings: settings, logger: logger)
-        } catch {
+            if once {
+                try await Runtime.with(settings: settings, logger: logger) { runtime in
+                    let report = await OutboxDeliveryService(runtime: runtime, batchSize: batchSize).runBatch()
+                    FileHandle.standardError.write(Data("delivered \(report.delivered), retried \(report.retried), failed \(report.failed)\n".utf8))
+                }
+                return
+            }
+            let runtime = try await Runtime.make(settings: settings, logger: logger)
+            let delivery = OutboxDeliveryService(runtime: runtime, interval: .milliseconds(Int(interval * 1000)), batchSize: batchSize)
+            let group = ServiceGroup(configuration: .init(
+                services: [.init(service: RuntimeService(runtime)), .init(service: delivery)],
+                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
+            ))
+            logger.info("worker started", metadata: ["database": "\(settings.database.redactedURL)"])
+            try await group.run()
+        } catch let error as RuntimeError {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode.failure
         }
-        let delivery = OutboxDeliveryService(runtime: runtime, interval: .milliseconds(Int(interval * 1000)), batchSize: batchSize)
-        if once {
-            let report = await delivery.runBatch()
-            FileHandle.standardError.write(Data("delivered \(report.delivered), retried \(report.retried), failed \(report.failed)\n".utf8))
-            return
-        }
-        let group = ServiceGroup(
-            configuration: .init(services: [.init(service: delivery)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
-        )
-        logger.info("worker started", metadata: ["database": "\(settings.database.redactedURL)"])
-        try await group.run()
         logger.info("worker stopped")
     }
 }

@@ -18,8 +18,9 @@ struct OutboxCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let context = try await CommandContext.open()
-            let jobs = try await Output.failing { try await OutboxUseCases(context.deps).failed(limit: limit) }
+            let jobs = try await CommandContext.run { context in
+                try await Output.failing { try await OutboxUseCases(context.deps).failed(limit: limit) }
+            }
             if jobs.isEmpty { Output.line("no failed deliveries"); return }
             for (job, request) in jobs {
                 let what = request.map { "\($0.kind.rawValue) to \($0.recipient.email)" } ?? "unreadable payload"
@@ -35,8 +36,9 @@ struct OutboxCommand: AsyncParsableCommand {
 
         func run() async throws {
             guard let jobID = JobID(id) else { throw ValidationError("\(id) is not a job id") }
-            let context = try await CommandContext.open()
-            try await Output.failing { try await OutboxUseCases(context.deps).retry(jobID) }
+            try await CommandContext.run { context in
+                try await Output.failing { try await OutboxUseCases(context.deps).retry(jobID) }
+            }
             Output.line("queued \(jobID) for delivery")
         }
     }
