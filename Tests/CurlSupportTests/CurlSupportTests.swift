@@ -111,11 +111,8 @@ struct CurlSupportTests {
         await #expect(throws: CancellationError.self, "a cancelled transfer throws CancellationError") { try await task.value }
     }
 
-    @Test func headerListsKeepTheirLines() {
-        let list = CurlHeaderList([("X-One", "1"), ("Expect", "")])
-        list.append(line: "X-Two: 2")
-        // The list is opaque to Swift; building and freeing it must simply work. The S3 suite checks
-        // what actually goes over the wire.
+    @Test func reportsTheLibcurlItLinks() {
+        // Header lists are checked on the wire by the S3 suite's recording server.
         #expect(Curl.version.hasPrefix("libcurl/"), "curl_version: \(Curl.version)")
     }
 }
