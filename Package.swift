@@ -62,6 +62,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "LocalFileStore", dependencies: ["Domain"], path: "Adapters/LocalFileStore", swiftSettings: swiftSettings),
+        // libcurl through typed wrappers (Swift cannot call its variadic setopt), then a safe Swift layer
+        // shared by the curl-based adapters (S3 file store, SMTP notifier); neither knows any port.
+        .systemLibrary(name: "CCurl", path: "Adapters/CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .target(name: "CurlSupport", dependencies: ["CCurl"], path: "Adapters/CurlSupport", swiftSettings: swiftSettings),
+        .target(name: "S3FileStore", dependencies: ["Domain", "CurlSupport"], path: "Adapters/S3FileStore", swiftSettings: swiftSettings),
         .target(name: "StdoutNotifier", dependencies: ["Domain"], path: "Adapters/StdoutNotifier", swiftSettings: swiftSettings),
         .target(name: "SystemClock", dependencies: ["Domain"], path: "Adapters/SystemClock", swiftSettings: swiftSettings),
         .target(name: "InProcessTransport", dependencies: ["Domain"], path: "Adapters/InProcessTransport", swiftSettings: swiftSettings),
@@ -98,7 +103,7 @@ let package = Package(
         .target(
             name: "Bootstrap",
             dependencies: [
-                "Domain", "SQLiteStorage", "PostgresStorage", "LocalFileStore", "StdoutNotifier", "SystemClock", "InProcessTransport",
+                "Domain", "SQLiteStorage", "PostgresStorage", "LocalFileStore", "S3FileStore", "StdoutNotifier", "SystemClock", "InProcessTransport",
                 "BcryptPasswordHasher", "CryptoSecretGenerator", .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -174,6 +179,13 @@ let package = Package(
             path: "Tests/LocalFileStoreTests",
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "CurlSupportTests", dependencies: ["CurlSupport"], path: "Tests/CurlSupportTests", swiftSettings: swiftSettings),
+        .testTarget(
+            name: "S3FileStoreTests",
+            dependencies: ["S3FileStore", "CurlSupport", "Domain", "FileStoreContract"],
+            path: "Tests/S3FileStoreTests",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "StdoutNotifierTests",
             dependencies: ["StdoutNotifier", "Domain", "NotifierContract"],
@@ -200,7 +212,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BootstrapTests",
-            dependencies: ["Bootstrap", "Domain", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["Bootstrap", "Domain", "S3FileStore", .product(name: "Logging", package: "swift-log")],
             path: "Tests/BootstrapTests",
             swiftSettings: swiftSettings
         ),

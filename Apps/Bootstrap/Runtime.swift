@@ -6,6 +6,7 @@ import InProcessTransport
 import LocalFileStore
 import Logging
 import PostgresStorage
+import S3FileStore
 import SQLiteStorage
 import StdoutNotifier
 import SystemClock
@@ -154,9 +155,48 @@ public struct Runtime: Sendable {
             } catch {
                 throw RuntimeError(.filesURL, "cannot use \(directory) for files: \(error)")
             }
-        case .s3:
-            throw RuntimeError(.filesURL, "the S3 file store is not part of this build yet; use file:")
+        case .s3(let settings):
+            do {
+                return try S3FileStore(s3Configuration(settings))
+            } catch {
+                throw RuntimeError(.filesURL, "cannot use \(settings.location.url): \(error)")
+            }
         }
+    }
+
+    /// The S3 store's configuration. Addressing follows the endpoint: virtual-host style on AWS (its
+    /// preferred form, possible when the bucket name has no dot, which TLS certificates would not
+    /// cover), path style elsewhere (what MinIO, SeaweedFS and IP-address endpoints expect).
+    static func s3Configuration(_ settings: S3Settings) -> S3FileStore.Configuration {
+        let location = settings.location
+        let onAWS = location.endpoint.host?.lowercased().hasSuffix(".amazonaws.com") ?? false
+        return S3FileStore.Configuration(
+            endpoint: location.endpoint, bucket: location.bucket, region: location.region,
+            accessKey: settings.accessKey.value, secretKey: settings.secretKey.value,
+            addressing: onAWS && !location.bucket.contains(".") ? .virtualHost : .path
+        )
+    }
+
+    /// Opens the configured file store and proves it usable: writes, reads back and deletes a small
+    /// probe object. Returns a line saying so; throws naming `SWITCHBOARD_FILES_URL` and what failed
+    /// (unreachable server, refused credentials, missing bucket, unwritable folder).
+    public static func checkFiles(_ files: FileStoreSettings) async throws(RuntimeError) -> String {
+        let store = try openFiles(files)
+        let probe = Data("switchboard config check\n".utf8)
+        do {
+            let key = try FileKey(".switchboard-check/\(UUID().uuidString.lowercased())")
+            try await store.put(key, contentType: "text/plain", body: .bytes(probe))
+            let stored = try await store.head(key)
+            try await store.delete(key)
+            guard stored?.size == Int64(probe.count) else {
+                throw RuntimeError(.filesURL, "\(files.redactedURL): a probe object written there could not be read back")
+            }
+        } catch let error as RuntimeError {
+            throw error
+        } catch {
+            throw RuntimeError(.filesURL, "\(files.redactedURL) is not usable: \(error)")
+        }
+        return "files: \(files.redactedURL) is reachable and writable"
     }
 
     static func openNotifier(_ notifier: NotifierSettings) throws(RuntimeError) -> any Notifier {

@@ -5,11 +5,14 @@ struct ConfigCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "config", abstract: "Inspect configuration.", subcommands: [Check.self])
 
     struct Check: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Validate the configuration and print it, secrets hidden.")
+        static let configuration = CommandConfiguration(
+            abstract: "Validate the configuration and print it, secrets hidden; check that the file store is reachable and writable."
+        )
 
         func run() async throws {
             let settings = try CommandContext.loadSettings()
             Output.line(settings.redactedDescription)
+            Output.line(try await Output.failing { try await Runtime.checkFiles(settings.files) })
             Output.line("configuration is valid")
         }
     }
