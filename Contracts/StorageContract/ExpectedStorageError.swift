@@ -1,8 +1,8 @@
 import Domain
 import Testing
 
-/// The kind of `StorageError` a case expects; the payload of `versionConflict` / `missing` (entity
-/// naming) is the adapter's choice, the constraint of `duplicate` is not.
+/// The kind of `StorageError` a case expects. The entity of `versionConflict` / `missing` must be one of
+/// `StorageEntity`'s names (use cases rely on them); the constraint of `duplicate` must be the expected one.
 enum ExpectedStorageError: Sendable, CustomStringConvertible {
     case versionConflict
     case duplicate(UniqueConstraint)
@@ -11,7 +11,8 @@ enum ExpectedStorageError: Sendable, CustomStringConvertible {
 
     func matches(_ error: StorageError) -> Bool {
         switch (self, error) {
-        case (.versionConflict, .versionConflict), (.missing, .missing), (.unavailable, .unavailable): true
+        case (.versionConflict, .versionConflict(let entity, _)), (.missing, .missing(let entity, _)): StorageEntity.all.contains(entity)
+        case (.unavailable, .unavailable): true
         case (.duplicate(let expected), .duplicate(let actual)): expected == actual
         default: false
         }

@@ -22,11 +22,11 @@ enum EntityTable {
     /// The entity name reported in `StorageError.missing` / `.versionConflict`.
     var entity: String {
         switch self {
-        case .organization: "organization"
-        case .user: "user"
-        case .agentProfile: "agentProfile"
-        case .department: "department"
-        case .ticket: "ticket"
+        case .organization: StorageEntity.organization
+        case .user: StorageEntity.user
+        case .agentProfile: StorageEntity.agentProfile
+        case .department: StorageEntity.department
+        case .ticket: StorageEntity.ticket
         case .refreshToken: StorageEntity.refreshToken
         case .job: StorageEntity.job
         }

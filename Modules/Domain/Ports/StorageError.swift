@@ -24,6 +24,9 @@ public enum StorageEntity {
     public static let auditEvent = "audit_event"
     public static let refreshToken = "refresh_token"
     public static let job = "job"
+
+    /// Every name above: an adapter reports no other.
+    public static let all: Set<String> = [organization, user, agentProfile, department, ticket, message, auditEvent, refreshToken, job]
 }
 
 /// The uniqueness rules every storage adapter enforces.
