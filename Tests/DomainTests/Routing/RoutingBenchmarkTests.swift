@@ -8,7 +8,7 @@ struct RoutingBenchmarkTests {
     typealias F = RoutingFixture
 
     static func workload(seed: UInt64) -> (tickets: [QueuedTicket], agents: [AgentSnapshot], planner: RoutingPlanner) {
-        var random = SeededGenerator(seed: seed)
+        var random = SeededRandom(seed: seed)
         let departments = (1...12).map(F.department)
         let skills = ["billing", "sql", "refunds", "vip", "api", "mobile"]
         let languages = ["en", "de", "fr", "es"]

@@ -12,7 +12,7 @@ struct RoutingFairnessTests {
 
     @Test("equal agents under round robin: counts differ by at most one after every pass", arguments: 0..<60)
     func roundRobinIsEvenAcrossPassesAndRestarts(seed: Int) {
-        var random = SeededGenerator(seed: UInt64(seed))
+        var random = SeededRandom(seed: UInt64(seed))
         let ids = random.distinct(.random(in: 2...9, using: &random), from: 1...30)
         let agents = ids.map { F.agent($0, departments: [Self.support], skills: ["sql"], max: 10_000) }
         // Any starting cursor, even one naming an agent who is not in the pool.
@@ -37,7 +37,7 @@ struct RoutingFairnessTests {
 
     @Test("equal agents under least loaded: counts differ by at most one too", arguments: 0..<30)
     func leastLoadedIsEvenForEqualAgents(seed: Int) {
-        var random = SeededGenerator(seed: UInt64(seed))
+        var random = SeededRandom(seed: UInt64(seed))
         let ids = random.distinct(.random(in: 2...9, using: &random), from: 1...30)
         var agents = ids.map { F.agent($0, departments: [Self.billing], max: 10_000, load: 3) }
         let planner = RoutingPlanner(strategies: [Self.billing: .leastLoaded])
@@ -60,7 +60,7 @@ struct RoutingFairnessTests {
 
     @Test("least loaded assigns as much as possible with the smallest maximum load", arguments: 0..<150)
     func leastLoadedMatchesTheBruteForceOptimum(seed: Int) {
-        var random = SeededGenerator(seed: UInt64(seed))
+        var random = SeededRandom(seed: UInt64(seed))
         // Agents each in one department (eligibility is equal within a department), random loads and capacities.
         let departments = [Self.support, Self.billing]
         let agents = random.distinct(.random(in: 1...4, using: &random), from: 1...9).map {

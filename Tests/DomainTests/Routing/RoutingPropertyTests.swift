@@ -127,7 +127,7 @@ struct RoutingPropertyTests {
 
     @Test func thePlanDoesNotDependOnTheOrderOfTheInputs() {
         for (scenario, plan) in Self.scenarios.prefix(150) {
-            var random = SeededGenerator(seed: scenario.seed &+ 1_000_000)
+            var random = SeededRandom(seed: scenario.seed &+ 1_000_000)
             let shuffled = scenario.planner.plan(
                 queue: scenario.tickets.shuffled(using: &random), agents: scenario.agents.shuffled(using: &random),
                 cursors: scenario.cursors, now: scenario.now

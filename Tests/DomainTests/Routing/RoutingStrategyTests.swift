@@ -58,7 +58,7 @@ struct RoutingStrategyTests {
 
     @Test("both strategies agree with the list-rotation reference", arguments: RoutingStrategy.allCases, 0..<25)
     func agreesWithTheOracle(strategy: RoutingStrategy, seed: Int) {
-        var random = SeededGenerator(seed: UInt64(seed))
+        var random = SeededRandom(seed: UInt64(seed))
         let ids = random.distinct(.random(in: 0...8, using: &random), from: 1...20)
         let agents = ids.map { F.agent($0, max: .random(in: 0...3, using: &random), load: .random(in: 0...3, using: &random)) }
         let cursor = random.chance(0.2) ? nil : F.user(.random(in: 0...21, using: &random))

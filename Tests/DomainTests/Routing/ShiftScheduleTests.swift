@@ -125,7 +125,7 @@ struct ShiftScheduleTests {
 
     @Test("agrees with offset arithmetic at random instants and windows", arguments: 0..<40)
     func agreesWithTheOracle(seed: Int) {
-        var random = SeededGenerator(seed: UInt64(seed))
+        var random = SeededRandom(seed: UInt64(seed))
         let zones = ["UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata", "Australia/Lord_Howe", "Pacific/Kiritimati", "America/St_Johns"]
         let shift = ShiftSchedule(
             timeZone: zones.randomElement(using: &random)!,

@@ -23,7 +23,7 @@ struct RoutingScenario: CustomStringConvertible {
     var description: String { "seed \(seed): \(agents.count) agents, \(tickets.count) tickets" }
 
     init(seed: UInt64) {
-        var random = SeededGenerator(seed: seed)
+        var random = SeededRandom(seed: seed)
         self.seed = seed
         let now = Self.anchors.randomElement(using: &random)!.addingTimeInterval(Double(Int.random(in: -72...72, using: &random)) * 1800)
         self.now = now
@@ -73,7 +73,7 @@ struct RoutingScenario: CustomStringConvertible {
     }
 
     /// Round the clock, nothing, or a few random windows (some of them invalid) in a random zone.
-    static func shift(using random: inout SeededGenerator) -> ShiftSchedule {
+    static func shift(using random: inout SeededRandom) -> ShiftSchedule {
         let zone = zones.randomElement(using: &random)!
         if random.chance(0.5) { return ShiftSchedule(timeZone: zone) }
         if random.chance(0.05) { return ShiftSchedule(timeZone: zone, windows: []) }

@@ -1,5 +1,6 @@
-/// SplitMix64: a tiny, fast, reproducible random source, so that a failing property names the seed that replays it.
-struct SeededGenerator: RandomNumberGenerator {
+/// SplitMix64: a tiny, fast, seedable generator, so that every random case (and every failing property)
+/// can be replayed from its seed. Shared by the SLA and routing property tests.
+struct SeededRandom: RandomNumberGenerator {
     private var state: UInt64
 
     init(seed: UInt64) { state = seed }
@@ -12,8 +13,12 @@ struct SeededGenerator: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 
+    mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }
+
     /// `true` with the given probability.
     mutating func chance(_ probability: Double) -> Bool { Double.random(in: 0..<1, using: &self) < probability }
+
+    mutating func pick<T>(_ values: [T]) -> T { values[int(0...values.count - 1)] }
 
     /// A random subset of `elements`, each kept with the given probability.
     mutating func subset<T: Hashable>(of elements: [T], keeping probability: Double = 0.5) -> Set<T> {
