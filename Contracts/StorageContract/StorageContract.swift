@@ -14,7 +14,7 @@ public enum StorageContract {
     public static let cases: [StorageContractCase] =
         roundTripCases + readCases + unitOfWorkCases + versionCases + uniquenessCases + ticketNumberCases
         + idempotencyCases + isolationCases + filterCases + sortCases + paginationCases + scopeCases + threadCases
-        + healthCases + outageCases + migrationCases + sessionCases + jobCases
+        + healthCases + outageCases + migrationCases + optionalFieldCases + sessionCases + jobCases
 
     /// The case with this name (for focused runs and for tests of the contract itself).
     public static func `case`(named name: String) -> StorageContractCase? {
