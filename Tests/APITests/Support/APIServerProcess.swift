@@ -32,14 +32,17 @@ final class APIServerProcess: @unchecked Sendable {
         return folder.appendingPathComponent("switchboard-api")
     }
 
-    /// Starts `switchboard-api arguments…` in `directory` with only `SWITCHBOARD_PORT` (and PATH) set.
-    init(arguments: [String], in directory: URL, port: Int) throws {
+    /// Starts `switchboard-api arguments…` in `directory` with only `SWITCHBOARD_PORT`, PATH and
+    /// `environment` set (nothing leaks in from the test's own environment).
+    init(arguments: [String], in directory: URL, port: Int, environment: [String: String] = [:]) throws {
         base = URL(string: "http://127.0.0.1:\(port)")!
         (listening, listeningContinuation) = AsyncStream.makeStream(of: Void.self)
         process.executableURL = Self.executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        process.environment = ["SWITCHBOARD_PORT": String(port), "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin"]
+        process.environment = environment.merging(
+            ["SWITCHBOARD_PORT": String(port), "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin"]
+        ) { _, fixed in fixed }
         process.standardOutput = output
         process.standardError = errors
         try process.run()
@@ -88,18 +91,25 @@ final class APIServerProcess: @unchecked Sendable {
         return process.terminationStatus
     }
 
-    /// Sends a JSON request and returns the status and parsed body.
-    func call(_ method: String, _ path: String, token: String? = nil, json: [String: any Sendable]? = nil) async throws -> (status: Int, json: JSON) {
-        var request = URLRequest(url: base.appendingPathComponent(path))
+    /// Sends a JSON request to `path` (from `/`, query allowed) and returns the status, parsed body and response headers (names lowercased).
+    func call(
+        _ method: String, _ path: String, token: String? = nil, headers: [String: String] = [:], json: [String: any Sendable]? = nil
+    ) async throws -> (status: Int, json: JSON, headers: [String: String]) {
+        // Joined as text, so that a query string in `path` stays a query (a path component would escape its `?`).
+        guard let url = URL(string: base.absoluteString + path) else { throw ServerFailure("not a path: \(path)") }
+        var request = URLRequest(url: url)
         request.httpMethod = method
         if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         if let json {
             request.httpBody = try JSONSerialization.data(withJSONObject: json)
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         }
         let (data, response) = try await URLSession.shared.data(for: request)
-        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-        return (status, data.isEmpty ? .missing : ((try? JSON(data: data)) ?? .missing))
+        let http = response as? HTTPURLResponse
+        var received: [String: String] = [:]
+        for case (let name as String, let value as String) in http?.allHeaderFields ?? [:] { received[name.lowercased()] = value }
+        return (http?.statusCode ?? 0, data.isEmpty ? .missing : ((try? JSON(data: data)) ?? .missing), received)
     }
 
     /// A TCP port nobody listens on right now (the kernel's pick for port 0).
