@@ -25,14 +25,16 @@ final class TCPForwarder: @unchecked Sendable {
         LoopbackSocket.thread("TCPForwarder.accept") { [self] in acceptLoop() }
     }
 
+    /// Idempotent. Descriptors are shut down and closed only under `lock`, and each exactly once, so
+    /// that a number already closed (and perhaps reused by another test's socket) is never touched.
     func shutDown() {
         lock.lock()
+        defer { lock.unlock() }
+        guard !isShutDown else { return }
         isShutDown = true
-        let sockets = open
-        lock.unlock()
         // shutdown() wakes the threads blocked on these sockets; they close them.
         Glibc.shutdown(listener, Int32(SHUT_RDWR))
-        for fd in sockets { Glibc.shutdown(fd, Int32(SHUT_RDWR)) }
+        for fd in open { Glibc.shutdown(fd, Int32(SHUT_RDWR)) }
     }
 
     deinit { shutDown() }
@@ -44,15 +46,22 @@ final class TCPForwarder: @unchecked Sendable {
             let stop = isShutDown
             lock.unlock()
             if stop || client < 0 {
-                if client >= 0 { close(client) }
-                if stop { close(listener); return }
+                if client >= 0 { Glibc.close(client) }
+                if stop { Glibc.close(listener); return }
                 continue
             }
             guard let server = try? LoopbackSocket.connect(port: upstreamPort) else {
-                close(client)
+                Glibc.close(client)
                 continue
             }
             lock.lock()
+            if isShutDown {
+                // Shut down while this connection was being set up: it must not outlive the "server".
+                lock.unlock()
+                Glibc.close(client)
+                Glibc.close(server)
+                continue
+            }
             open.formUnion([client, server])
             lock.unlock()
             let pair = Pair(client: client, server: server, forwarder: self)
@@ -61,9 +70,11 @@ final class TCPForwarder: @unchecked Sendable {
         }
     }
 
-    fileprivate func forget(_ fds: [Int32]) {
+    /// Closes a finished connection's sockets, under the lock that `shutDown()` holds while it uses them.
+    fileprivate func close(_ fds: [Int32]) {
         lock.lock()
         open.subtract(fds)
+        for fd in fds { Glibc.close(fd) }
         lock.unlock()
     }
 
@@ -98,9 +109,12 @@ final class TCPForwarder: @unchecked Sendable {
             let last = finishedPumps == 2
             lock.unlock()
             if last {
-                forwarder?.forget([client, server])
-                close(client)
-                close(server)
+                if let forwarder {
+                    forwarder.close([client, server])
+                } else {
+                    Glibc.close(client)
+                    Glibc.close(server)
+                }
             }
         }
     }
