@@ -24,12 +24,18 @@ extension IDGenerator {
 
 extension Date {
     /// This instant truncated to whole milliseconds since 1970.
-    public var truncatedToMilliseconds: Date {
-        Date(timeIntervalSince1970: (timeIntervalSince1970 * 1000).rounded(.down) / 1000)
-    }
+    public var truncatedToMilliseconds: Date { Date(millisecondsSince1970: millisecondsSince1970) }
 
-    /// Whole milliseconds since 1970.
-    public var millisecondsSince1970: Int64 { Int64((timeIntervalSince1970 * 1000).rounded(.down)) }
+    /// Whole milliseconds since 1970 (truncated towards the past).
+    ///
+    /// A date made from whole milliseconds can read back a hair below them (a `Date` is a binary
+    /// fraction of seconds since 2001); such a hair is not a millisecond, so values within a microsecond
+    /// of a whole millisecond count as that millisecond, before 1970 as after it.
+    public var millisecondsSince1970: Int64 {
+        let scaled = timeIntervalSince1970 * 1000
+        let nearest = scaled.rounded()
+        return Int64(abs(scaled - nearest) < 0.001 ? nearest : scaled.rounded(.down))
+    }
 
     public init(millisecondsSince1970 ms: Int64) {
         self.init(timeIntervalSince1970: Double(ms) / 1000)
