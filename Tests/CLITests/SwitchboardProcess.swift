@@ -29,9 +29,11 @@ struct SwitchboardProcess {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        // Read before waiting so a full pipe cannot block the child.
+        // Read both pipes before waiting, and at the same time: a child blocked on a full stderr pipe
+        // would otherwise never close stdout.
+        let stderrReader = PipeReader(err.fileHandleForReading)
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        let stderr = stderrReader.wait()
         process.waitUntilExit()
         return Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
     }
@@ -42,5 +44,29 @@ struct SwitchboardProcess {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         return try body(folder)
+    }
+}
+
+/// Reads a pipe to its end on a thread of its own.
+private final class PipeReader: @unchecked Sendable {
+    private let done = NSCondition()
+    private var data: Data?
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            let read = handle.readDataToEndOfFile()
+            done.lock()
+            data = read
+            done.broadcast()
+            done.unlock()
+        }
+    }
+
+    /// Everything read, once the pipe has ended.
+    func wait() -> Data {
+        done.lock()
+        defer { done.unlock() }
+        while data == nil { done.wait() }
+        return data!
     }
 }
