@@ -33,9 +33,12 @@ func buildRouter(runtime: Runtime, signingSecret: Secret, options: APIOptions = 
     let document = try OpenAPIDocument.data()
 
     let router = Router(context: APIRequestContext.self)
+    // Outermost, so that every request is counted with the status it finally got (problems included).
+    router.add(middleware: MetricsMiddleware())
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: BodyLimitMiddleware(maximumBytes: options.maximumBodyBytes))
     HealthRoutes(storage: deps.storage).register(on: router)
+    MetricsRoutes().register(on: router)
 
     let v1 = router.group("api/v1")
     OpenAPIRoutes(document: document).register(on: v1)

@@ -40,7 +40,8 @@ public struct Runtime: Sendable {
         settings: Settings, storage: any MigratableStorage, files: any FileStore, notifier: any Notifier,
         transport: any Transport, dependencies: Dependencies, logger: Logger
     ) -> Runtime {
-        Runtime(
+        ProcessMetrics.install()
+        return Runtime(
             settings: settings, storage: storage, files: files, notifier: notifier, transport: transport,
             dependencies: dependencies, logger: logger, backgroundWork: []
         )
@@ -50,6 +51,7 @@ public struct Runtime: Sendable {
     /// A PostgreSQL database is reached once before anything else (wrong password, refused connection,
     /// unknown database fail here at once); its pool then works only while `run()` runs.
     public static func make(settings: Settings, logger: Logger) async throws(RuntimeError) -> Runtime {
+        ProcessMetrics.install()
         let clock = SystemWallClock()
         let (storage, storageWork) = try await openStorage(settings.database, logger: logger)
         let files = try openFiles(settings.files)

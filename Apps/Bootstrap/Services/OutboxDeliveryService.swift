@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Logging
+import Metrics
 import ServiceLifecycle
 
 /// Delivers the outbox continuously: one batch after another while there is work, then a pause.
@@ -12,6 +13,7 @@ public struct OutboxDeliveryService: Service {
     let interval: Duration
     let batchSize: Int
     let logger: Logger
+    private let counters = OutboxCounters()
 
     public init(runtime: Runtime, interval: Duration = .seconds(2), batchSize: Int = 50, holder: String = OutboxDeliveryService.defaultHolder()) {
         delivery = NotificationDelivery(runtime.dependencies, notifier: runtime.notifier)
@@ -42,6 +44,7 @@ public struct OutboxDeliveryService: Service {
     public func runBatch() async -> NotificationDelivery.Report {
         do {
             let report = try await delivery.deliverDue(holder: holder, limit: batchSize)
+            counters.record(report)
             if report.claimed > 0 {
                 logger.info("outbox batch", metadata: [
                     "delivered": "\(report.delivered)", "retried": "\(report.retried)", "failed": "\(report.failed)",
@@ -52,5 +55,18 @@ public struct OutboxDeliveryService: Service {
             logger.error("outbox batch failed", metadata: ["error": "\(error)"])
             return .init()
         }
+    }
+}
+
+/// What the outbox delivery did, for `/metrics`: a growing `failed` count means notifications need an operator.
+struct OutboxCounters: Sendable {
+    let delivered = Counter(label: "switchboard_outbox_delivered_total")
+    let retried = Counter(label: "switchboard_outbox_retried_total")
+    let failed = Counter(label: "switchboard_outbox_failed_total")
+
+    func record(_ report: NotificationDelivery.Report) {
+        delivered.increment(by: report.delivered)
+        retried.increment(by: report.retried)
+        failed.increment(by: report.failed)
     }
 }

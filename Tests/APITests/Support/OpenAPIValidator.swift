@@ -55,6 +55,10 @@ struct OpenAPIValidator: Sendable {
         }
         let schema = content["schema"]
         guard schema.exists else { return [] }
+        if !mediaType.hasSuffix("json") {
+            // Text formats (Prometheus exposition) are documented as strings: the body must be text.
+            return String(data: body, encoding: .utf8) == nil ? ["\(method) \(template) \(status): body is not UTF-8 text"] : []
+        }
         guard let value = try? JSON(data: body) else { return ["\(method) \(template) \(status): body is not JSON"] }
         var found: [String] = []
         validate(value, against: schema, at: "$", into: &found)
