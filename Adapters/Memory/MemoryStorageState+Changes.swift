@@ -130,6 +130,24 @@ extension MemoryStorageState {
             job.attempts = 0
             job.lease = nil
             jobs[id] = job
+
+        case .guardAgentCapacity(let agentID, let organization, let requireAvailable):
+            // Commits are serialised by the actor, so the check and the unit's other changes cannot interleave
+            // with another unit: the count below is exactly what the unit leaves.
+            let profile = try existing(agentProfiles[agentID], in: organization, entity: StorageEntity.agentProfile, id: agentID.description)
+            let load = tickets.values.count { $0.organizationID == organization && $0.assigneeID == agentID && $0.status.isActive }
+            guard load <= profile.maxConcurrentTickets, !requireAvailable || profile.availability == .available else {
+                throw StorageError.versionConflict(entity: StorageEntity.agentProfile, id: agentID.description)
+            }
+
+        case .setRoutingCursor(let cursor, let expectedVersion):
+            try requireOrganization(cursor.organizationID)
+            let stored = routingCursors[cursor.organizationID]?[cursor.departmentID]
+            guard (stored?.version ?? 0) == expectedVersion else {
+                throw StorageError.versionConflict(
+                    entity: StorageEntity.routingCursor, id: cursor.departmentID?.description ?? "none")
+            }
+            routingCursors[cursor.organizationID, default: [:]][cursor.departmentID] = cursor
         }
     }
 

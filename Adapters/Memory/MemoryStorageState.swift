@@ -18,6 +18,8 @@ struct MemoryStorageState: Sendable {
     var refreshTokens: [RefreshTokenID: RefreshToken] = [:]
     var refreshTokensByDigest: [String: RefreshTokenID] = [:]
     var jobs: [JobID: Job] = [:]
+    /// Round-robin cursors per organization and pool (`nil`: tickets without a department).
+    var routingCursors: [OrganizationID: [DepartmentID?: RoutingCursor]] = [:]
 
     /// What an idempotency key is unique within.
     struct IdempotencyScope: Hashable, Sendable {

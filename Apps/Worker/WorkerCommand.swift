@@ -6,9 +6,10 @@ import Logging
 import ServiceLifecycle
 import UnixSignals
 
-/// `switchboard-worker`: runs the background jobs (notification delivery now; assignment and SLA sweeps
-/// as they land) against the configured database. Any number of workers may run against one Postgres:
-/// jobs are leased, so none is processed by two workers at once.
+/// `switchboard-worker`: runs the background jobs (notification delivery and auto-assignment; SLA sweeps as
+/// they land) against the configured database. Any number of workers may run against one Postgres: jobs are
+/// leased, so none is processed by two workers at once, and every assignment commits under the capacity and
+/// version guards of `AssignmentUseCases`.
 @main
 struct WorkerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,10 +20,13 @@ struct WorkerCommand: AsyncParsableCommand {
     @Option(help: "Seconds between passes when there is no work.") var interval: Double = 2
     @Option(help: "Jobs claimed per batch.") var batchSize = 50
     @Flag(help: "Run one pass of every job and exit (for cron and tests).") var once = false
+    @Option(help: "Seconds between auto-assignment passes (default: SWITCHBOARD_ASSIGNMENT_INTERVAL, else 2).")
+    var assignmentInterval: Double?
 
     func validate() throws {
         guard interval > 0 else { throw ValidationError("--interval must be positive") }
         guard (1...1000).contains(batchSize) else { throw ValidationError("--batch-size must be 1 to 1000") }
+        if let assignmentInterval, assignmentInterval <= 0 { throw ValidationError("--assignment-interval must be positive") }
     }
 
     func run() async throws {
@@ -34,6 +38,8 @@ struct WorkerCommand: AsyncParsableCommand {
         do {
             if once {
                 try await Runtime.with(settings: settings, logger: logger) { runtime in
+                    let assigned = await AssignmentService(runtime: runtime).runPass()
+                    FileHandle.standardError.write(Data("assigned \(assigned.assigned), skipped \(assigned.skipped), waiting \(assigned.waiting)\n".utf8))
                     let report = await OutboxDeliveryService(runtime: runtime, batchSize: batchSize).runBatch()
                     FileHandle.standardError.write(Data("delivered \(report.delivered), retried \(report.retried), failed \(report.failed)\n".utf8))
                 }
@@ -41,8 +47,9 @@ struct WorkerCommand: AsyncParsableCommand {
             }
             let runtime = try await Runtime.make(settings: settings, logger: logger)
             let delivery = OutboxDeliveryService(runtime: runtime, interval: .milliseconds(Int(interval * 1000)), batchSize: batchSize)
+            let assignment = AssignmentService(runtime: runtime, interval: assignmentInterval.map { .milliseconds(Int($0 * 1000)) })
             let group = ServiceGroup(configuration: .init(
-                services: [.init(service: RuntimeService(runtime)), .init(service: delivery)],
+                services: [.init(service: RuntimeService(runtime)), .init(service: delivery), .init(service: assignment)],
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
             ))
             logger.info("worker started", metadata: ["database": "\(settings.database.redactedURL)"])

@@ -30,6 +30,9 @@ enum StorageDefect: String, Sendable, CaseIterable, CustomStringConvertible {
     case ignoresJobHolder
     /// Claims take jobs up to an hour before their `runAt`.
     case claimsFutureJobs
+    // MARK: routing
+    /// The capacity guard of assignment is not checked, so an agent can be given one ticket too many.
+    case ignoresCapacityGuard
 
     var description: String { rawValue }
 }
@@ -49,6 +52,8 @@ struct DefectiveStorage: Storage {
             return try await inner.commit(rewritten)
         case .ignoresTokenConsumption?:
             return try await inner.commit(UnitOfWork(unit.changes.filter { if case .consumeRefreshToken = $0 { false } else { true } }))
+        case .ignoresCapacityGuard?:
+            return try await inner.commit(UnitOfWork(unit.changes.filter { if case .guardAgentCapacity = $0 { false } else { true } }))
         case .ignoresJobHolder?:
             var rewritten = UnitOfWork()
             for change in unit.changes { rewritten.append(try await withStoredHolder(change)) }
@@ -215,6 +220,18 @@ extension DefectiveStorage {
 
     func jobs(kind: String, state: Job.State, limit: Int) async throws -> [Job] {
         try await read([]) { try await inner.jobs(kind: kind, state: state, limit: limit) }
+    }
+}
+
+extension DefectiveStorage {
+    // MARK: routing
+
+    func routingQueue(in organization: OrganizationID, limit: Int) async throws -> [QueuedTicket] {
+        try await read([]) { try await inner.routingQueue(in: organization, limit: limit) }
+    }
+
+    func routingCursors(in organization: OrganizationID) async throws -> [RoutingCursor] {
+        try await read([]) { try await inner.routingCursors(in: organization) }
     }
 }
 

@@ -35,6 +35,7 @@ struct StorageContractCatchesDefectsTests {
         .init(defect: .ignoresTokenConsumption, caseName: "refresh tokens: of 8 concurrent rotations of one token exactly one succeeds"),
         .init(defect: .ignoresJobHolder, caseName: "jobs: an expired lease passes to another holder, and the first can no longer finish the job"),
         .init(defect: .claimsFutureJobs, caseName: "jobs: a claim takes due, pending, unleased jobs of its kind, oldest runAt then id, up to the limit"),
+        .init(defect: .ignoresCapacityGuard, caseName: "routing: guardAgentCapacity admits the last free slot, refuses one more and rolls the unit back"),
     ]
 
     @Test("a defective adapter fails the case meant to catch it", arguments: catches)

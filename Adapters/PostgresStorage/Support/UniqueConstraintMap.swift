@@ -30,5 +30,8 @@ enum UniqueConstraintMap {
         "ticket_counters_pkey",
         "audit_events_seq_key",
         "schema_migrations_pkey",
+        // MARK: routing
+        // Cursors are inserted with ON CONFLICT DO NOTHING; a taken pool is a version conflict.
+        "routing_cursors_pkey",
     ]
 }

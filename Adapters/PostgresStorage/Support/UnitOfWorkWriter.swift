@@ -76,6 +76,15 @@ enum UnitOfWorkWriter {
             guard try await JobRow.requeue(transaction, id, organization: organization, runAt: runAt) else {
                 throw try await failedUpdate(.job, id: id.uuid, organization: organization, transaction)
             }
+
+        case .guardAgentCapacity(let agentID, let organization, let requireAvailable):
+            try await RoutingSQL.guardCapacity(agentID, organization: organization, requireAvailable: requireAvailable, transaction)
+        case .setRoutingCursor(let cursor, let expectedVersion):
+            guard try await RoutingCursorRow.store(transaction, cursor, expectedVersion: expectedVersion) else {
+                let organizationExists = try await transaction.affectsRow("SELECT 1 FROM organizations WHERE id = \(cursor.organizationID.uuid)")
+                guard organizationExists else { throw missing(.organization, cursor.organizationID.description) }
+                throw StorageError.versionConflict(entity: StorageEntity.routingCursor, id: RoutingCursorRow.key(cursor.departmentID))
+            }
         }
     }
 

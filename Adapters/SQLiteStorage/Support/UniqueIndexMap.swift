@@ -33,6 +33,9 @@ enum UniqueIndexMap {
         "ticket_tags.ticket_id, ticket_tags.tag",
         "ticket_participants.ticket_id, ticket_participants.user_id",
         "agent_departments.user_id, agent_departments.department_id",
+        // MARK: routing
+        // Cursors are inserted with ON CONFLICT DO NOTHING; a taken pool is a version conflict.
+        "routing_cursors.organization_id, routing_cursors.department_key",
     ]
 
     /// The constraint named by an SQLite unique-violation message, if it is one of ours.

@@ -86,6 +86,32 @@ enum UnitOfWorkWriter {
             guard try JobRow.requeue(db, id: id, organization: organization, runAt: runAt) else {
                 throw try failedUpdate(.job, id: id.description, organization: organization, db)
             }
+
+        case .guardAgentCapacity(let agentID, let organization, let requireAvailable):
+            // The unit runs in an IMMEDIATE transaction: no other writer interleaves, so the count is exactly
+            // what the unit leaves.
+            try guardCapacity(agentID, organization: organization, requireAvailable: requireAvailable, db)
+        case .setRoutingCursor(let cursor, let expectedVersion):
+            try requireOrganization(cursor.organizationID, db)
+            guard try RoutingCursorRow.store(db, cursor, expectedVersion: expectedVersion) else {
+                throw StorageError.versionConflict(entity: StorageEntity.routingCursor, id: RoutingCursorRow.key(cursor.departmentID))
+            }
+        }
+    }
+
+    private static func guardCapacity(_ agentID: UserID, organization: OrganizationID, requireAvailable: Bool, _ db: Database) throws {
+        let profile = try db.row(
+            sql: "SELECT availability, max_concurrent_tickets FROM agent_profiles WHERE user_id = ? AND organization_id = ?",
+            arguments: [agentID.description, organization.description])
+        guard let profile else { throw StorageError.missing(entity: StorageEntity.agentProfile, id: agentID.description) }
+        let active = RoutingSQL.activeStatuses
+        let load = try db.value(
+            Int.self,
+            sql: "SELECT COUNT(*) FROM tickets WHERE organization_id = ? AND assignee_id = ? AND status IN (\(SQLList.placeholders(active.count)))",
+            arguments: StatementArguments([organization.description, agentID.description] + active)) ?? 0
+        let available = try profile.text("availability") == Availability.available.rawValue
+        guard load <= (try profile.integer("max_concurrent_tickets")), !requireAvailable || available else {
+            throw StorageError.versionConflict(entity: StorageEntity.agentProfile, id: agentID.description)
         }
     }
 

@@ -17,6 +17,9 @@ public enum ConfigurationKey: String, CaseIterable, Sendable, Comparable {
     case port = "SWITCHBOARD_PORT"
     case jwtSecret = "SWITCHBOARD_JWT_SECRET"
     case logLevel = "SWITCHBOARD_LOG_LEVEL"
+    // MARK: routing
+    /// Seconds between auto-assignment passes (a decimal, e.g. `0.5`).
+    case assignmentInterval = "SWITCHBOARD_ASSIGNMENT_INTERVAL"
 
     /// The prefix that marks a variable as Switchboard's.
     public static let prefix = "SWITCHBOARD_"

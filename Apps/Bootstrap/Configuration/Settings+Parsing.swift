@@ -42,6 +42,7 @@ extension Settings {
             reader.report(.jwtSecret, "required with a postgres:// database (every API process must sign tokens with the same secret)")
         }
         let logLevel = reader.read(.logLevel, parseLogLevel) ?? defaultLogLevel
+        let assignmentInterval = reader.read(.assignmentInterval, parseInterval) ?? defaultAssignmentInterval
         reader.checkNames()
 
         guard reader.problems.isEmpty else { throw ConfigurationError(problems: reader.problems) }
@@ -49,8 +50,17 @@ extension Settings {
         for key in ConfigurationKey.allCases { sources[key] = reader.source(of: key) }
         return Settings(
             configFile: file?.path, dataDirectory: dataDirectory, database: database, files: files, notifier: notifier,
-            host: host, port: port, jwtSecret: jwtSecret, logLevel: logLevel, sources: sources
+            host: host, port: port, jwtSecret: jwtSecret, logLevel: logLevel, sources: sources,
+            assignmentInterval: assignmentInterval
         )
+    }
+
+    /// Seconds, 0.05 to 3600, as a decimal.
+    static func parseInterval(_ text: String) throws(InvalidValue) -> Duration {
+        guard let seconds = Double(text), seconds >= 0.05, seconds <= 3600 else {
+            throw InvalidValue("expected seconds between 0.05 and 3600, e.g. 2 or 0.5")
+        }
+        return .milliseconds(Int((seconds * 1000).rounded()))
     }
 
     private static func loadFile(at path: String, _ readFile: (String) throws -> String) throws(InvalidValue) -> ConfigurationFile {

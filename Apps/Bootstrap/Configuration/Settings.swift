@@ -42,6 +42,10 @@ public struct Settings: Sendable, Equatable {
     public var logLevel: Logger.Level
     /// Where each value came from, for `config check`.
     public var sources: [ConfigurationKey: ConfigurationSource]
+    /// Time between auto-assignment passes (`SWITCHBOARD_ASSIGNMENT_INTERVAL`, seconds; default 2).
+    public var assignmentInterval: Duration = Settings.defaultAssignmentInterval
+
+    public static let defaultAssignmentInterval = Duration.seconds(2)
 
     /// One process on SQLite with everything in the data folder (SPEC §2), as opposed to the cloud
     /// setup on PostgreSQL.

@@ -1,7 +1,9 @@
 /// A weekly shift plan in the agent's own time zone.
 ///
-/// Windows are in local minutes of a weekday; routing (a later use case) asks whether an instant
-/// falls inside one. Kept pure: the time-zone offset is resolved by the caller's calendar.
+/// Windows are in local minutes of a weekday; routing asks whether an instant falls inside one with
+/// `contains(_:)` (ShiftSchedule+Contains.swift), which reads the instant in `timeZone` by that zone's own rules
+/// (daylight saving included) and contains nothing when the zone is unknown. Outside every window the agent is
+/// not eligible for auto-assignment.
 public struct ShiftSchedule: Sendable, Equatable, Codable {
     /// IANA identifier, e.g. `Europe/Berlin`.
     public var timeZone: String

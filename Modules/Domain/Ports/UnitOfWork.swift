@@ -50,6 +50,21 @@ public struct UnitOfWork: Sendable {
         /// An operator sends a failed job back to `pending` at `runAt` with zero attempts;
         /// `.versionConflict` unless it is `failed`.
         case requeueJob(JobID, organizationID: OrganizationID, runAt: Date)
+
+        // MARK: routing
+        /// The atomic capacity guard of assignment (§5). Checks, with the changes before it in the unit already
+        /// applied, that the agent's stored profile admits the load the unit leaves: the agent's tickets in an
+        /// active status (`TicketStatus.active`) number at most the profile's `maxConcurrentTickets`, and, when
+        /// `requireAvailable`, the profile's availability is `available`. The check is serialised with every other
+        /// unit that guards or updates the same profile (SQL adapters lock the profile row), so two concurrent
+        /// units can never both take the agent's last free slot, and an agent whose change to offline committed
+        /// first receives nothing from a later auto-assignment. Writes nothing. Fails the unit with
+        /// `.versionConflict(entity: agent_profile)` when the check fails, `.missing` when there is no profile.
+        case guardAgentCapacity(UserID, organizationID: OrganizationID, requireAvailable: Bool)
+        /// Stores a round-robin cursor with its own `version`: inserted when `expectedVersion` is 0 and the pool
+        /// has none yet, replaced when the stored version equals `expectedVersion`; otherwise the unit fails with
+        /// `.versionConflict(entity: routing_cursor)` — another pass advanced the pool first.
+        case setRoutingCursor(RoutingCursor, expectedVersion: Int)
     }
 }
 

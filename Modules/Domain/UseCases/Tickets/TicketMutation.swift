@@ -27,7 +27,7 @@ struct TicketMutation {
     mutating func audit(_ kind: AuditEvent.Kind, _ changes: [FieldChange] = [], note: String? = nil) {
         auditEvents.append(AuditEvent(
             id: ids.make(), organizationID: ticket.organizationID, ticketID: ticket.id,
-            actorID: actor.userID, kind: kind, changes: changes, note: note, at: now
+            actorID: actor.recordedID, kind: kind, changes: changes, note: note, at: now
         ))
     }
 
@@ -69,14 +69,7 @@ extension TicketUseCases {
 
             var mutation = TicketMutation(ticket: current, actor: actor, now: deps.clock.now(), ids: deps.ids)
             try await decide(&mutation)
-            mutation.ticket.version = current.version + 1
-            mutation.ticket.updatedAt = mutation.now
-            if mutation.events.isEmpty { mutation.event(.ticketUpdated) }
-
-            var unit = UnitOfWork([.updateTicket(mutation.ticket, expectedVersion: current.version)])
-            unit.append(contentsOf: mutation.extraChanges)
-            unit.append(contentsOf: mutation.auditEvents.map { .appendAuditEvent($0) })
-            unit.append(contentsOf: try await deps.outboxJobs(for: mutation.notifications, ticket: mutation.ticket, actor: actor.userID, now: mutation.now))
+            let unit = try await seal(&mutation, readVersion: current.version)
             do {
                 _ = try await deps.storage.commit(unit)
             } catch StorageError.versionConflict(let entity, _) {
@@ -92,5 +85,22 @@ extension TicketUseCases {
             await deps.publish(mutation.events)
             return mutation.ticket
         }
+    }
+}
+
+extension TicketUseCases {
+    /// Finishes a decided mutation (next version, time, a default event) and builds its unit of work: the ticket
+    /// guarded by the version it was read at, the extra changes, the audit events and the outbox jobs, so that
+    /// history and notifications commit with the change.
+    func seal(_ mutation: inout TicketMutation, readVersion: Int) async throws(DomainError) -> UnitOfWork {
+        mutation.ticket.version = readVersion + 1
+        mutation.ticket.updatedAt = mutation.now
+        if mutation.events.isEmpty { mutation.event(.ticketUpdated) }
+        var unit = UnitOfWork([.updateTicket(mutation.ticket, expectedVersion: readVersion)])
+        unit.append(contentsOf: mutation.extraChanges)
+        unit.append(contentsOf: mutation.auditEvents.map { .appendAuditEvent($0) })
+        unit.append(contentsOf: try await deps.outboxJobs(
+            for: mutation.notifications, ticket: mutation.ticket, actor: mutation.actor.userID, now: mutation.now))
+        return unit
     }
 }

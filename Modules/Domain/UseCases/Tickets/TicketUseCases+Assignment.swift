@@ -37,6 +37,10 @@ extension TicketUseCases {
         guard load < profile.maxConcurrentTickets else {
             throw .conflict(reason: "the agent is at capacity (\(profile.maxConcurrentTickets) active tickets)")
         }
+        // The read above gives a clear error in the common case; this guard, checked by storage in the same
+        // transaction, is what holds under concurrency (another take or an auto-assignment for the same agent).
+        // The system only routes to agents who are still available when the unit commits.
+        m.extraChanges.append(.guardAgentCapacity(agentID, organizationID: org, requireAvailable: m.actor.isSystem))
         let previous = m.ticket.assigneeID
         m.ticket.assigneeID = agentID
         m.ticket.participantIDs.insert(agentID)

@@ -51,7 +51,7 @@ extension TicketUseCases {
         return try await mutate(id, actor: actor, action: .escalate, expectedVersion: expectedVersion) { (m: inout TicketMutation) async throws(DomainError) in
             guard m.ticket.status.isActive else { throw .illegalTransition(from: m.ticket.status, to: .escalated) }
             let level = m.ticket.escalationLevel + 1
-            let escalation = Escalation(level: level, toAgentID: agentID, toDepartmentID: departmentID, reason: reason!, escalatedBy: actor.userID, at: m.now)
+            let escalation = Escalation(level: level, toAgentID: agentID, toDepartmentID: departmentID, reason: reason!, escalatedBy: actor.recordedID, at: m.now)
             m.ticket.escalations.append(escalation)
             let oldTier = m.ticket.tier
             m.ticket.tier = min(3, max(m.ticket.tier + 1, department?.tier ?? 1))

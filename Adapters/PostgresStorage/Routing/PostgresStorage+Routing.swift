@@ -1,0 +1,50 @@
+import Domain
+import PostgresNIO
+
+extension PostgresStorage {
+    public func routingQueue(in organization: OrganizationID, limit: Int) async throws -> [QueuedTicket] {
+        try await read(
+            """
+            \(unescaped: TicketRow.selectSQL)
+            WHERE organization_id = \(organization.uuid) AND assignee_id IS NULL AND status = ANY(\(RoutingSQL.queueStatuses))
+            ORDER BY priority DESC, created_at ASC, id ASC
+            LIMIT \(max(0, limit))
+            """
+        ) { row in QueuedTicket(try TicketRow.ticket(from: row)) }
+    }
+
+    public func routingCursors(in organization: OrganizationID) async throws -> [RoutingCursor] {
+        try await read("\(unescaped: RoutingCursorRow.selectSQL) WHERE organization_id = \(organization.uuid)", RoutingCursorRow.cursor(from:))
+    }
+}
+
+/// Constants and statements the routing writes share.
+enum RoutingSQL {
+    /// The statuses of a waiting ticket (`QueuedTicket.isWaitingInQueue`), as stored; the partial index of
+    /// `RoutingSchema.v5` lists the same ones.
+    static let queueStatuses = [TicketStatus.open, .reopened, .escalated].map(\.rawValue)
+
+    /// Active statuses (`TicketStatus.active`), as stored.
+    static let activeStatuses = TicketStatus.active.map(\.rawValue).sorted()
+
+    /// `UnitOfWork.Change.guardAgentCapacity`. The profile row is locked first (`FOR UPDATE`): every unit that
+    /// guards or updates the agent queues here, and, under READ COMMITTED, the count that follows the lock sees
+    /// every assignment committed before it plus this unit's own changes.
+    static func guardCapacity(_ agentID: UserID, organization: OrganizationID, requireAvailable: Bool, _ transaction: Transaction) async throws {
+        let profiles = try await transaction.rows("""
+            SELECT availability, max_concurrent_tickets FROM agent_profiles
+            WHERE user_id = \(agentID.uuid) AND organization_id = \(organization.uuid)
+            FOR UPDATE
+            """)
+        guard let profile = profiles.first else { throw StorageError.missing(entity: StorageEntity.agentProfile, id: agentID.description) }
+        let counts = try await transaction.rows("""
+            SELECT count(*)::integer AS load FROM tickets
+            WHERE organization_id = \(organization.uuid) AND assignee_id = \(agentID.uuid) AND status = ANY(\(activeStatuses))
+            """)
+        let load = try counts.first?.integer("load") ?? 0
+        let available = try profile.text("availability") == Availability.available.rawValue
+        guard load <= (try profile.integer("max_concurrent_tickets")), !requireAvailable || available else {
+            throw StorageError.versionConflict(entity: StorageEntity.agentProfile, id: agentID.description)
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import Domain
+import Foundation
+import Logging
+import ServiceLifecycle
+import Synchronization
+
+/// Auto-assignment (§5) run continuously: a pass over every organization's queue every `interval`, and at once when
+/// this process sees a ticket created or an agent become available (its transport's events are the in-process
+/// nudge; other processes' events reach it when the transport spans processes, and the interval covers the rest).
+/// Any number of these may run in several processes: every decision commits under the guards of
+/// `AssignmentUseCases`. Runs in `switchboard-worker` and, in embedded mode, in the API.
+public struct AssignmentService: Service {
+    let assignment: AssignmentUseCases
+    let storage: any Storage
+    let transport: any Transport
+    let interval: Duration
+    let batchSize: Int
+    let logger: Logger
+
+    public init(runtime: Runtime, interval: Duration? = nil, batchSize: Int = 200) {
+        assignment = AssignmentUseCases(runtime.dependencies)
+        storage = runtime.storage
+        transport = runtime.transport
+        self.interval = interval ?? runtime.settings.assignmentInterval
+        self.batchSize = batchSize
+        logger = runtime.logger
+    }
+
+    public func run() async throws {
+        logger.info("auto-assignment running", metadata: ["interval": "\(interval)"])
+        let nudged = Nudge()
+        let events = await transport.subscribe()
+        let listener = Task {
+            for await published in events where Self.nudges(published.event) { nudged.set() }
+        }
+        defer { listener.cancel() }
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            let report = await runPass()
+            // A full batch or a yielded pass means more may be waiting: go again at once.
+            if report.assigned < batchSize, !report.yielded {
+                try? await cancelWhenGracefulShutdown { try await Self.wait(upTo: interval, orUntil: nudged) }
+            }
+        }
+    }
+
+    /// What one pass over every organization did.
+    public struct Report: Sendable, Equatable {
+        public var assigned = 0
+        public var skipped = 0
+        public var waiting = 0
+        public var yielded = false
+    }
+
+    /// One pass over every organization; failures are logged and the next pass tries again.
+    public func runPass() async -> Report {
+        var total = Report()
+        do {
+            for organization in try await storage.organizations() {
+                let report = try await assignment.assignQueued(in: organization.id, batchSize: batchSize)
+                total.assigned += report.assigned.count
+                total.skipped += report.skipped
+                total.waiting += report.waiting
+                total.yielded = total.yielded || report.yielded
+                if !report.assigned.isEmpty || report.skipped > 0 {
+                    logger.info("auto-assignment pass", metadata: [
+                        "organization": "\(organization.slug)", "assigned": "\(report.assigned.count)",
+                        "skipped": "\(report.skipped)", "waiting": "\(report.waiting)",
+                    ])
+                }
+            }
+        } catch {
+            logger.error("auto-assignment pass failed", metadata: ["error": "\(error)"])
+        }
+        return total
+    }
+
+    /// A new ticket, or an agent who became available, may make an assignment possible right now.
+    static func nudges(_ event: DomainEvent) -> Bool {
+        switch event.kind {
+        case .ticketCreated: true
+        case .agentStatusChanged: event.data["status"] == Availability.available.rawValue
+        default: false
+        }
+    }
+
+    /// Sleeps until `interval` has passed or a nudge arrived (checked every 50 ms), and consumes the nudge.
+    static func wait(upTo interval: Duration, orUntil nudged: Nudge) async throws {
+        let tick = Duration.milliseconds(50)
+        var waited = Duration.zero
+        while waited < interval {
+            if nudged.consume() { return }
+            try await Task.sleep(for: tick)
+            waited += tick
+        }
+    }
+}
+
+/// A flag the event listener raises and the pass loop consumes.
+final class Nudge: Sendable {
+    private let flag = Mutex(false)
+
+    func set() { flag.withLock { $0 = true } }
+
+    /// Whether a nudge arrived since the last call.
+    func consume() -> Bool { flag.withLock { raised in defer { raised = false }; return raised } }
+}
