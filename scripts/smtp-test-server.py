@@ -2,6 +2,7 @@
 need to stop and restart a server of their own); not meant for anything else.
 
     smtp-test-server.py --port PORT --mailbox DIR [--tls-port PORT --cert FILE --key FILE] [--user U --password P]
+                        [--delay SECONDS]
 
 - Every accepted message is stored as one file, exactly the bytes received (CR LF line ends, dots
   un-stuffed by aiosmtpd), in DIR/<envelope sender>/<sequence>.eml, so a test reads what it sent under
@@ -14,6 +15,8 @@ need to stop and restart a server of their own); not meant for anything else.
 - With --user and --password, AUTH (PLAIN and LOGIN, allowed without TLS) is required before MAIL;
   a wrong password gets 535.
 - With --cert and --key the port offers STARTTLS, and --tls-port serves implicit TLS (smtps).
+- With --delay every DATA waits that long before it is accepted (a slow relay, so that a test can stop
+  a sender in the middle of a batch).
 - Prints "ready" on standard output once every port listens.
 """
 
@@ -31,8 +34,9 @@ from aiosmtpd.smtp import AuthResult, LoginPassword
 
 
 class MailboxHandler:
-    def __init__(self, mailbox):
+    def __init__(self, mailbox, delay=0.0):
         self.mailbox = mailbox
+        self.delay = delay
         self.sequence = itertools.count(1)
         self.lock = threading.Lock()
 
@@ -58,6 +62,8 @@ class MailboxHandler:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        if self.delay:
+            await asyncio.sleep(self.delay)
         folder = self.folder(envelope.mail_from)
         os.makedirs(folder, exist_ok=True)
         with self.lock:
@@ -92,12 +98,13 @@ def main():
     parser.add_argument("--key")
     parser.add_argument("--user")
     parser.add_argument("--password")
+    parser.add_argument("--delay", type=float, default=0.0)
     args = parser.parse_args()
     # AUTH without TLS is what the plain test port is for; aiosmtpd warns about it on every start.
     warnings.filterwarnings("ignore", message="Requiring AUTH while not requiring TLS")
 
     os.makedirs(args.mailbox, exist_ok=True)
-    handler = MailboxHandler(args.mailbox)
+    handler = MailboxHandler(args.mailbox, args.delay)
     options = dict(hostname="127.0.0.1", data_size_limit=50 * 1024 * 1024)
     smtp_options = dict(decode_data=False, ident="switchboard-test-smtp")
     if args.user:

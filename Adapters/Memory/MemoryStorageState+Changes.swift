@@ -130,6 +130,11 @@ extension MemoryStorageState {
             job.attempts = 0
             job.lease = nil
             jobs[id] = job
+
+        case .setNotificationTemplate(let id, let kind, let template):
+            guard var organization = organizations[id] else { throw StorageError.missing(entity: StorageEntity.organization, id: id.description) }
+            organization.settings.setNotificationTemplate(template, for: kind)
+            organizations[id] = organization
         }
     }
 

@@ -76,6 +76,11 @@ enum UnitOfWorkWriter {
             guard try await JobRow.requeue(transaction, id, organization: organization, runAt: runAt) else {
                 throw try await failedUpdate(.job, id: id.uuid, organization: organization, transaction)
             }
+
+        case .setNotificationTemplate(let id, let kind, let template):
+            guard try await OrganizationRow.setNotificationTemplate(transaction, organization: id, kind: kind, template: template) else {
+                throw missing(.organization, id.description)
+            }
         }
     }
 

@@ -86,6 +86,11 @@ enum UnitOfWorkWriter {
             guard try JobRow.requeue(db, id: id, organization: organization, runAt: runAt) else {
                 throw try failedUpdate(.job, id: id.description, organization: organization, db)
             }
+
+        case .setNotificationTemplate(let id, let kind, let template):
+            guard try OrganizationRow.setNotificationTemplate(db, organization: id, kind: kind, template: template) else {
+                throw StorageError.missing(entity: EntityTable.organization.entity, id: id.description)
+            }
         }
     }
 

@@ -50,6 +50,11 @@ public struct UnitOfWork: Sendable {
         /// An operator sends a failed job back to `pending` at `runAt` with zero attempts;
         /// `.versionConflict` unless it is `failed`.
         case requeueJob(JobID, organizationID: OrganizationID, runAt: Date)
+        // MARK: notifications
+        /// Sets (or with nil removes) the organization's template of one kind of notification, leaving its
+        /// other settings as they are (applied to the stored settings inside the transaction, so two
+        /// admins editing different kinds at once both keep their change); `.missing` when absent.
+        case setNotificationTemplate(OrganizationID, kind: Notification.Kind, template: NotificationTemplate?)
     }
 }
 
