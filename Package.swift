@@ -70,6 +70,7 @@ let package = Package(
         .target(name: "CurlSupport", dependencies: ["CCurl"], path: "Adapters/CurlSupport", swiftSettings: swiftSettings),
         .target(name: "S3FileStore", dependencies: ["Domain", "CurlSupport"], path: "Adapters/S3FileStore", swiftSettings: swiftSettings),
         .target(name: "StdoutNotifier", dependencies: ["Domain"], path: "Adapters/StdoutNotifier", swiftSettings: swiftSettings),
+        .target(name: "SMTPNotifier", dependencies: ["Domain", "CurlSupport", "CCurl"], path: "Adapters/SMTPNotifier", swiftSettings: swiftSettings),
         .target(name: "SystemClock", dependencies: ["Domain"], path: "Adapters/SystemClock", swiftSettings: swiftSettings),
         .target(name: "InProcessTransport", dependencies: ["Domain"], path: "Adapters/InProcessTransport", swiftSettings: swiftSettings),
         .target(
@@ -105,7 +106,7 @@ let package = Package(
         .target(
             name: "Bootstrap",
             dependencies: [
-                "Domain", "SQLiteStorage", "PostgresStorage", "LocalFileStore", "S3FileStore", "StdoutNotifier", "SystemClock", "InProcessTransport",
+                "Domain", "SQLiteStorage", "PostgresStorage", "LocalFileStore", "S3FileStore", "StdoutNotifier", "SMTPNotifier", "SystemClock", "InProcessTransport",
                 "BcryptPasswordHasher", "CryptoSecretGenerator", .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -197,6 +198,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "SMTPNotifierTests",
+            dependencies: ["SMTPNotifier", "Domain", "NotifierContract"],
+            path: "Tests/SMTPNotifierTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "SystemClockTests",
             dependencies: ["SystemClock", "Domain", "ClockContract"],
             path: "Tests/SystemClockTests",
@@ -216,7 +223,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BootstrapTests",
-            dependencies: ["Bootstrap", "Domain", "S3FileStore", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["Bootstrap", "Domain", "S3FileStore", "SMTPNotifier", .product(name: "Logging", package: "swift-log")],
             path: "Tests/BootstrapTests",
             swiftSettings: swiftSettings
         ),
@@ -245,5 +252,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "WorkerTests", dependencies: ["Worker"], path: "Tests/WorkerTests", swiftSettings: swiftSettings),
+        // Notification delivery under faults: an SMTP outage, a worker process killed mid-batch.
+        .testTarget(
+            name: "NotificationFaultTests",
+            dependencies: [
+                "Worker", "Bootstrap", "Domain", "Memory", "SMTPNotifier", "InProcessTransport", .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/NotificationFaultTests",
+            swiftSettings: swiftSettings
+        ),
     ]
 )

@@ -148,6 +148,10 @@ extension MemoryStorageState {
                     entity: StorageEntity.routingCursor, id: cursor.departmentID?.description ?? "none")
             }
             routingCursors[cursor.organizationID, default: [:]][cursor.departmentID] = cursor
+        case .setNotificationTemplate(let id, let kind, let template):
+            guard var organization = organizations[id] else { throw StorageError.missing(entity: StorageEntity.organization, id: id.description) }
+            organization.settings.setNotificationTemplate(template, for: kind)
+            organizations[id] = organization
         }
     }
 

@@ -51,5 +51,7 @@ func buildRouter(runtime: Runtime, signingSecret: Secret, options: APIOptions = 
     TicketActionRoutes(deps: deps, body: body).register(on: signedIn)
     ConversationRoutes(deps: deps, body: body).register(on: signedIn)
     PeopleRoutes(deps: deps, body: body).register(on: signedIn)
+    OutboxRoutes(deps: deps).register(on: signedIn)
+    NotificationTemplateRoutes(deps: deps, body: body).register(on: signedIn)
     return router
 }

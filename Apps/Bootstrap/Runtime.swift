@@ -7,6 +7,7 @@ import LocalFileStore
 import Logging
 import PostgresStorage
 import S3FileStore
+import SMTPNotifier
 import SQLiteStorage
 import StdoutNotifier
 import SystemClock
@@ -204,7 +205,40 @@ public struct Runtime: Sendable {
     static func openNotifier(_ notifier: NotifierSettings) throws(RuntimeError) -> any Notifier {
         switch notifier {
         case .stdout: StdoutNotifier()
-        case .smtp: throw RuntimeError(.notifierURL, "the SMTP notifier is not part of this build yet; use stdout:")
+        case .smtp(let settings): SMTPNotifier(smtpConfiguration(settings))
+        }
+    }
+
+    /// The SMTP notifier's configuration from the parsed URL.
+    static func smtpConfiguration(_ settings: SMTPSettings) -> SMTPNotifier.Configuration {
+        let security: SMTPNotifier.Configuration.Security = switch settings.security {
+        case .none: .none
+        case .startTLS: .startTLS
+        case .tls: .tls
+        }
+        return SMTPNotifier.Configuration(
+            host: settings.host, port: settings.port, security: security, user: settings.credentials?.user,
+            password: settings.credentials?.password.value, sender: settings.sender
+        )
+    }
+
+    /// Proves the configured notifier usable where that can be done without sending anything: for SMTP,
+    /// connects, says EHLO (STARTTLS and AUTH as configured) and quits. Returns a line saying so; throws
+    /// naming `SWITCHBOARD_NOTIFIER_URL` and what failed (unreachable server, refused credentials, TLS).
+    public static func checkNotifier(_ notifier: NotifierSettings) async throws(RuntimeError) -> String {
+        switch notifier {
+        case .stdout:
+            return "notifier: stdout: needs no check"
+        case .smtp(let settings):
+            do {
+                try await SMTPNotifier(smtpConfiguration(settings)).checkConnection()
+            } catch {
+                let reason = switch error {
+                case .temporary(let reason), .permanent(let reason): reason
+                }
+                throw RuntimeError(.notifierURL, "\(settings.redactedURL) is not usable: \(reason)")
+            }
+            return "notifier: \(settings.redactedURL) answers and accepts the credentials"
         }
     }
 

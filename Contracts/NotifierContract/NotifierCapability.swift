@@ -5,6 +5,10 @@ public enum NotifierCapability: String, ContractCapability, CaseIterable, Custom
     /// The subject can make one of its notifiers fail as its medium would (pipe closed, disk full,
     /// server refusing): `NotifierContractSubject.simulateFailure(of:)`.
     case failure
+    /// The subject can name recipients its medium refuses temporarily (busy, try later) and permanently
+    /// (unknown, rejected): `NotifierContractSubject.recipient(failing:)`. The adapter must tell the two
+    /// apart, because the worker retries only the temporary one.
+    case classifiedFailure
 
     public var description: String { rawValue }
 }

@@ -4,5 +4,5 @@ import Domain
 /// `@Test(arguments: NotifierContract.cases)`, one fresh notifier per case.
 public enum NotifierContract {
     /// Every case, in a stable order.
-    public static let cases: [NotifierContractCase] = fieldCases + textCases + concurrencyCases + redeliveryCases + failureCases
+    public static let cases: [NotifierContractCase] = fieldCases + textCases + concurrencyCases + redeliveryCases + failureCases + classificationCases
 }

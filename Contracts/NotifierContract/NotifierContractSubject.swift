@@ -18,6 +18,10 @@ public protocol NotifierContractSubject: Sendable {
     /// would when it is broken. Every later `deliver` must throw a `NotifierError`.
     func simulateFailure(of notifier: any Notifier) async throws
 
+    /// With `.classifiedFailure`: an address every notifier of this subject fails to deliver to, in the
+    /// way `failure` names (e.g. one an SMTP server answers 451 or 550 for).
+    func recipient(failing failure: NotifierFailure) -> EmailAddress?
+
     /// Releases what `makeNotifier()` acquired (files, servers, connections). Called after every case,
     /// also when the case failed.
     func tearDown(_ notifier: any Notifier) async throws
@@ -30,7 +34,15 @@ extension NotifierContractSubject {
         throw NotifierContractSubjectError.capabilityNotProvided(.failure)
     }
 
+    public func recipient(failing failure: NotifierFailure) -> EmailAddress? { nil }
+
     public func tearDown(_ notifier: any Notifier) async throws {}
+}
+
+/// The two kinds of delivery failure the port distinguishes (`NotifierError`'s cases).
+public enum NotifierFailure: String, Sendable, CaseIterable {
+    case temporary
+    case permanent
 }
 
 /// Thrown when a subject declares a capability but does not implement what it needs.

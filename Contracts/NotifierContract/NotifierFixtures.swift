@@ -68,6 +68,16 @@ enum NotifierFixtures {
         )
     }
 
+    /// A small notification to `address` (for refusals), distinct per `index`.
+    static func addressed(to address: EmailAddress, index: Int) -> Domain.Notification {
+        Domain.Notification(
+            id: NotificationID(id(500 + UInt64(index))), organizationID: organization, kind: .statusChanged,
+            recipient: Recipient(userID: nil, name: "Refused \(index)", email: address),
+            subject: "Refused \(index)", textBody: "This one is refused.", ticketID: TicketID(id(303)),
+            createdAt: Date(millisecondsSince1970: 1_767_225_900_000 + Int64(index))
+        )
+    }
+
     /// A fixed version-7 UUID: `n` as both the time and the random part.
     private static func id(_ n: UInt64) -> UUID {
         UUIDv7.make(milliseconds: 1_767_225_600_000 + n, sequence: 0, random: n)

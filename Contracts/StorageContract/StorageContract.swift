@@ -16,6 +16,7 @@ public enum StorageContract {
         + idempotencyCases + isolationCases + filterCases + sortCases + paginationCases + scopeCases + threadCases
         + healthCases + outageCases + migrationCases + optionalFieldCases + sessionCases + jobCases
         + routingCases
+        + notificationTemplateCases
 
     /// The case with this name (for focused runs and for tests of the contract itself).
     public static func `case`(named name: String) -> StorageContractCase? {

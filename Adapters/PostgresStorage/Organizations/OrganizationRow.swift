@@ -19,6 +19,20 @@ enum OrganizationRow {
             """)
     }
 
+    /// Reads the settings with a row lock (`FOR UPDATE`: two admins editing at once apply one after the
+    /// other), changes one template and writes them back; false when the organization does not exist.
+    static func setNotificationTemplate(
+        _ transaction: Transaction, organization id: OrganizationID, kind: Notification.Kind, template: NotificationTemplate?
+    ) async throws -> Bool {
+        let rows = try await transaction.rows("SELECT settings FROM organizations WHERE id = \(id.uuid) FOR UPDATE")
+        guard let row = rows.first else { return false }
+        var settings: OrganizationSettings = try row.json("settings")
+        settings.setNotificationTemplate(template, for: kind)
+        let encoded = try JSONColumn.encode(settings)
+        try await transaction.execute("UPDATE organizations SET settings = \(encoded) WHERE id = \(id.uuid)")
+        return true
+    }
+
     static func organization(from row: RowReader) throws -> Organization {
         Organization(
             id: try row.id("id"),

@@ -85,6 +85,11 @@ enum UnitOfWorkWriter {
                 guard organizationExists else { throw missing(.organization, cursor.organizationID.description) }
                 throw StorageError.versionConflict(entity: StorageEntity.routingCursor, id: RoutingCursorRow.key(cursor.departmentID))
             }
+
+        case .setNotificationTemplate(let id, let kind, let template):
+            guard try await OrganizationRow.setNotificationTemplate(transaction, organization: id, kind: kind, template: template) else {
+                throw missing(.organization, id.description)
+            }
         }
     }
 

@@ -23,6 +23,18 @@ struct OrganizationRow {
             arguments: arguments)
     }
 
+    /// Reads the settings, changes one template and writes them back, inside the unit's (serialised)
+    /// write transaction; false when the organization does not exist.
+    static func setNotificationTemplate(
+        _ db: Database, organization id: OrganizationID, kind: Notification.Kind, template: NotificationTemplate?
+    ) throws -> Bool {
+        guard let row = try db.row(sql: "SELECT settings FROM organizations WHERE id = ?", arguments: [id.description]) else { return false }
+        var settings: OrganizationSettings = try row.json("settings")
+        settings.setNotificationTemplate(template, for: kind)
+        try db.run(sql: "UPDATE organizations SET settings = ? WHERE id = ?", arguments: [try JSONColumn.encode(settings), id.description])
+        return true
+    }
+
     static func organization(from row: Row) throws -> Organization {
         Organization(
             id: try row.id("id"),

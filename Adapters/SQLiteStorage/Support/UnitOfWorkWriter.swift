@@ -96,6 +96,11 @@ enum UnitOfWorkWriter {
             guard try RoutingCursorRow.store(db, cursor, expectedVersion: expectedVersion) else {
                 throw StorageError.versionConflict(entity: StorageEntity.routingCursor, id: RoutingCursorRow.key(cursor.departmentID))
             }
+
+        case .setNotificationTemplate(let id, let kind, let template):
+            guard try OrganizationRow.setNotificationTemplate(db, organization: id, kind: kind, template: template) else {
+                throw StorageError.missing(entity: EntityTable.organization.entity, id: id.description)
+            }
         }
     }
 

@@ -28,6 +28,9 @@ public struct OrganizationSettings: Sendable, Equatable, Codable {
     public var reopenWindowSeconds: Int
     /// Category given to tickets created without one.
     public var defaultCategory: String
+    /// Templates the organization wrote, by `Notification.Kind` raw value; kinds without one use
+    /// `DefaultTemplates`. Absent (nil) in settings stored before templates existed.
+    public var notificationTemplates: [String: NotificationTemplate]?
 
     public static let standardCategories = [
         "account", "booking", "payment", "technical", "billing", "complaint",
@@ -44,5 +47,18 @@ public struct OrganizationSettings: Sendable, Equatable, Codable {
         self.categories = categories
         self.reopenWindowSeconds = reopenWindowSeconds
         self.defaultCategory = defaultCategory
+    }
+
+    /// The organization's own template of `kind`, if it wrote one.
+    public func notificationTemplate(for kind: Notification.Kind) -> NotificationTemplate? {
+        notificationTemplates?[kind.rawValue]
+    }
+
+    /// Sets (or with nil removes) the organization's template of `kind`: what storage adapters apply for
+    /// `UnitOfWork.Change.setNotificationTemplate`.
+    public mutating func setNotificationTemplate(_ template: NotificationTemplate?, for kind: Notification.Kind) {
+        var templates = notificationTemplates ?? [:]
+        templates[kind.rawValue] = template
+        notificationTemplates = templates.isEmpty ? nil : templates
     }
 }

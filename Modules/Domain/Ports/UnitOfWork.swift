@@ -65,6 +65,12 @@ public struct UnitOfWork: Sendable {
         /// has none yet, replaced when the stored version equals `expectedVersion`; otherwise the unit fails with
         /// `.versionConflict(entity: routing_cursor)` — another pass advanced the pool first.
         case setRoutingCursor(RoutingCursor, expectedVersion: Int)
+
+        // MARK: notifications
+        /// Sets (or with nil removes) the organization's template of one kind of notification, leaving its
+        /// other settings as they are (applied to the stored settings inside the transaction, so two
+        /// admins editing different kinds at once both keep their change); `.missing` when absent.
+        case setNotificationTemplate(OrganizationID, kind: Notification.Kind, template: NotificationTemplate?)
     }
 }
 

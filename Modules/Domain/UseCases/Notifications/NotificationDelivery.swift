@@ -102,7 +102,8 @@ public struct NotificationDelivery: Sendable {
         }
         guard let ticket = loaded.0, let organization = loaded.1 else { return .fail("the ticket no longer exists") }
         do {
-            try await notifier.deliver(request.render(ticket: ticket, organization: organization))
+            let template = organization.settings.notificationTemplate(for: request.kind)
+            try await notifier.deliver(request.render(ticket: ticket, organization: organization, template: template))
             return .delivered
         } catch NotifierError.permanent(let reason) {
             return .fail(reason)

@@ -16,6 +16,17 @@ public struct OutboxUseCases: Sendable {
         return try await failed(limit: 10_000).filter { $0.0.organizationID == actor.organizationID }.prefix(limit).map { $0 }
     }
 
+    /// Sends a failed delivery of the actor's organization back to the queue (admins). A job of another
+    /// organization is not found, as if it did not exist.
+    public func retry(_ id: JobID, actor: Actor) async throws(DomainError) {
+        try AccessPolicy.authorize(actor, .manageUsers)
+        let job = try await deps.read { try await $0.job(id: id) }
+        guard let job, job.kind == Outbox.jobKind, job.organizationID == actor.organizationID else {
+            throw .notFound(entity: "notification job")
+        }
+        try await retry(id)
+    }
+
     /// Sends a failed delivery back to the queue, due now, with a fresh attempt count.
     public func retry(_ id: JobID) async throws(DomainError) {
         let job = try await deps.read { try await $0.job(id: id) }
