@@ -130,6 +130,17 @@ extension MemoryStorageState {
             job.attempts = 0
             job.lease = nil
             jobs[id] = job
+
+        // MARK: realtime
+        case .recordEvent(let event):
+            lastRecordedEventID += 1
+            recordedEvents[lastRecordedEventID] = event
+
+        case .removeRelayedEvents(let ids):
+            for id in ids {
+                recordedEvents[id] = nil
+                recordedEventLeases[id] = nil
+            }
         }
     }
 

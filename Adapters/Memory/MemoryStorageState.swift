@@ -18,6 +18,10 @@ struct MemoryStorageState: Sendable {
     var refreshTokens: [RefreshTokenID: RefreshToken] = [:]
     var refreshTokensByDigest: [String: RefreshTokenID] = [:]
     var jobs: [JobID: Job] = [:]
+    /// The event outbox by id, the last id allocated (ids are never reused), and the relays' leases.
+    var recordedEvents: [Int64: DomainEvent] = [:]
+    var lastRecordedEventID: Int64 = 0
+    var recordedEventLeases: [Int64: JobLease] = [:]
 
     /// What an idempotency key is unique within.
     struct IdempotencyScope: Hashable, Sendable {

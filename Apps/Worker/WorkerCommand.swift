@@ -42,7 +42,7 @@ struct WorkerCommand: AsyncParsableCommand {
             let runtime = try await Runtime.make(settings: settings, logger: logger)
             let delivery = OutboxDeliveryService(runtime: runtime, interval: .milliseconds(Int(interval * 1000)), batchSize: batchSize)
             let group = ServiceGroup(configuration: .init(
-                services: [.init(service: RuntimeService(runtime)), .init(service: delivery)],
+                services: [.init(service: RuntimeService(runtime)), .init(service: EventRelayService(runtime: runtime)), .init(service: delivery)],
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
             ))
             logger.info("worker started", metadata: ["database": "\(settings.database.redactedURL)"])

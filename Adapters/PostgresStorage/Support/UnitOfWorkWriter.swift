@@ -76,6 +76,12 @@ enum UnitOfWorkWriter {
             guard try await JobRow.requeue(transaction, id, organization: organization, runAt: runAt) else {
                 throw try await failedUpdate(.job, id: id.uuid, organization: organization, transaction)
             }
+
+        // MARK: realtime
+        case .recordEvent(let event):
+            try await RecordedEventRow.insert(transaction, event)
+        case .removeRelayedEvents(let ids):
+            try await RecordedEventRow.remove(transaction, ids: ids)
         }
     }
 

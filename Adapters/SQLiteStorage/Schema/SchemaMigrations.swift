@@ -21,6 +21,9 @@ enum SchemaMigrations {
             try SessionSchema.v2(db)
             try JobSchema.v2(db)
         }
+        migrator.registerMigration("v6_realtime") { db in
+            try EventOutboxSchema.v6(db)
+        }
         return migrator
     }
 }

@@ -86,6 +86,12 @@ enum UnitOfWorkWriter {
             guard try JobRow.requeue(db, id: id, organization: organization, runAt: runAt) else {
                 throw try failedUpdate(.job, id: id.description, organization: organization, db)
             }
+
+        // MARK: realtime
+        case .recordEvent(let event):
+            try RecordedEventRow.insert(db, event)
+        case .removeRelayedEvents(let ids):
+            try RecordedEventRow.remove(db, ids: ids)
         }
     }
 

@@ -77,6 +77,7 @@ extension TicketUseCases {
             unit.append(contentsOf: mutation.extraChanges)
             unit.append(contentsOf: mutation.auditEvents.map { .appendAuditEvent($0) })
             unit.append(contentsOf: try await deps.outboxJobs(for: mutation.notifications, ticket: mutation.ticket, actor: actor.userID, now: mutation.now))
+            unit.record(mutation.events)
             do {
                 _ = try await deps.storage.commit(unit)
             } catch StorageError.versionConflict(let entity, _) {
@@ -89,7 +90,7 @@ extension TicketUseCases {
             } catch {
                 throw DomainError(storageFailure: error)
             }
-            await deps.publish(mutation.events)
+            deps.eventsCommitted()
             return mutation.ticket
         }
     }
