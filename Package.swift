@@ -38,6 +38,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
         .package(url: "https://github.com/vapor/jwt-kit", exact: "5.8.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", exact: "2.8.1"),
     ],
     targets: [
         // MARK: - Modules
@@ -70,6 +71,14 @@ let package = Package(
         .target(name: "StdoutNotifier", dependencies: ["Domain"], path: "Adapters/StdoutNotifier", swiftSettings: swiftSettings),
         .target(name: "SystemClock", dependencies: ["Domain"], path: "Adapters/SystemClock", swiftSettings: swiftSettings),
         .target(name: "InProcessTransport", dependencies: ["Domain"], path: "Adapters/InProcessTransport", swiftSettings: swiftSettings),
+        .target(
+            name: "PostgresTransport",
+            dependencies: [
+                "Domain", .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Adapters/PostgresTransport",
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "BcryptPasswordHasher",
             dependencies: ["Domain", .product(name: "HummingbirdBcrypt", package: "hummingbird-auth")],
@@ -104,6 +113,7 @@ let package = Package(
             name: "Bootstrap",
             dependencies: [
                 "Domain", "SQLiteStorage", "PostgresStorage", "LocalFileStore", "S3FileStore", "StdoutNotifier", "SystemClock", "InProcessTransport",
+                "PostgresTransport",
                 "BcryptPasswordHasher", "CryptoSecretGenerator", .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -127,6 +137,7 @@ let package = Package(
                 "Bootstrap", "Domain", "OpenAPIDocument",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -230,6 +241,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"), "InProcessTransport",
             ],
             path: "Tests/APITests",
             swiftSettings: swiftSettings
@@ -241,5 +253,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "WorkerTests", dependencies: ["Worker"], path: "Tests/WorkerTests", swiftSettings: swiftSettings),
+        .testTarget(
+            name: "PostgresTransportTests",
+            dependencies: [
+                "PostgresTransport", "Domain", "TransportContract",
+                .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/PostgresTransportTests",
+            swiftSettings: swiftSettings
+        ),
     ]
 )
