@@ -40,6 +40,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/jwt-kit", exact: "5.8.0"),
         .package(url: "https://github.com/apple/swift-metrics", exact: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", exact: "2.8.1"),
     ],
     targets: [
         // MARK: - Modules
@@ -74,6 +75,14 @@ let package = Package(
         .target(name: "SystemClock", dependencies: ["Domain"], path: "Adapters/SystemClock", swiftSettings: swiftSettings),
         .target(name: "InProcessTransport", dependencies: ["Domain"], path: "Adapters/InProcessTransport", swiftSettings: swiftSettings),
         .target(
+            name: "PostgresTransport",
+            dependencies: [
+                "Domain", .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Adapters/PostgresTransport",
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "BcryptPasswordHasher",
             dependencies: ["Domain", .product(name: "HummingbirdBcrypt", package: "hummingbird-auth")],
             path: "Adapters/BcryptPasswordHasher",
@@ -107,6 +116,7 @@ let package = Package(
             name: "Bootstrap",
             dependencies: [
                 "Domain", "SQLiteStorage", "PostgresStorage", "LocalFileStore", "S3FileStore", "StdoutNotifier", "SMTPNotifier", "SystemClock", "InProcessTransport",
+                "PostgresTransport",
                 "BcryptPasswordHasher", "CryptoSecretGenerator", .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -132,6 +142,7 @@ let package = Package(
                 "Bootstrap", "Domain", "OpenAPIDocument",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -241,6 +252,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"), "InProcessTransport",
             ],
             path: "Tests/APITests",
             swiftSettings: swiftSettings
@@ -259,6 +271,15 @@ let package = Package(
                 "Worker", "Bootstrap", "Domain", "Memory", "SMTPNotifier", "InProcessTransport", .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/NotificationFaultTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PostgresTransportTests",
+            dependencies: [
+                "PostgresTransport", "Domain", "TransportContract",
+                .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/PostgresTransportTests",
             swiftSettings: swiftSettings
         ),
     ]

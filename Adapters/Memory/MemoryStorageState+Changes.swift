@@ -152,6 +152,16 @@ extension MemoryStorageState {
             guard var organization = organizations[id] else { throw StorageError.missing(entity: StorageEntity.organization, id: id.description) }
             organization.settings.setNotificationTemplate(template, for: kind)
             organizations[id] = organization
+        // MARK: realtime
+        case .recordEvent(let event):
+            lastRecordedEventID += 1
+            recordedEvents[lastRecordedEventID] = event
+
+        case .removeRelayedEvents(let ids):
+            for id in ids {
+                recordedEvents[id] = nil
+                recordedEventLeases[id] = nil
+            }
         }
     }
 

@@ -20,6 +20,10 @@ struct MemoryStorageState: Sendable {
     var jobs: [JobID: Job] = [:]
     /// Round-robin cursors per organization and pool (`nil`: tickets without a department).
     var routingCursors: [OrganizationID: [DepartmentID?: RoutingCursor]] = [:]
+    /// The event outbox by id, the last id allocated (ids are never reused), and the relays' leases.
+    var recordedEvents: [Int64: DomainEvent] = [:]
+    var lastRecordedEventID: Int64 = 0
+    var recordedEventLeases: [Int64: JobLease] = [:]
 
     /// What an idempotency key is unique within.
     struct IdempotencyScope: Hashable, Sendable {

@@ -11,6 +11,8 @@ struct APIOptions: Sendable {
     var loginLimits = RateLimitPair(perAddress: RateLimit(limit: 30, window: 60), perAccount: RateLimit(limit: 10, window: 60))
     /// Self-registrations, counted per client address and per email.
     var registrationLimits = RateLimitPair(perAddress: RateLimit(limit: 10, window: 3600), perAccount: RateLimit(limit: 5, window: 3600))
+    /// The WebSocket endpoint's buffers, sizes, timeouts and connection cap.
+    var realtime = RealtimeOptions()
 }
 
 /// At most `limit` events in any `window` seconds.

@@ -2,6 +2,7 @@ import Bootstrap
 import Domain
 import Foundation
 import Hummingbird
+import HummingbirdWebSocket
 import Logging
 import OpenAPIDocument
 
@@ -14,9 +15,10 @@ func buildApplication(
     runtime: Runtime, signingSecret: Secret, options: APIOptions = APIOptions(),
     onServerRunning: @escaping @Sendable (_ host: String, _ port: Int) async -> Void = { _, _ in }
 ) async throws -> some ApplicationProtocol {
-    let router = try await buildRouter(runtime: runtime, signingSecret: signingSecret, options: options)
+    let routers = try await buildRouters(runtime: runtime, signingSecret: signingSecret, options: options)
     return Application(
-        router: router,
+        router: routers.http,
+        server: .http1WebSocketUpgrade(webSocketRouter: routers.webSocket, configuration: .init(ws: routers.webSocketConfiguration)),
         configuration: ApplicationConfiguration(address: .hostname(runtime.settings.host, port: runtime.settings.port), serverName: "Switchboard"),
         onServerRunning: { channel in
             await onServerRunning(channel.localAddress?.ipAddress ?? runtime.settings.host, channel.localAddress?.port ?? runtime.settings.port)
@@ -25,8 +27,16 @@ func buildApplication(
     )
 }
 
-/// Every route of the API with its middleware, in one place (the OpenAPI test reads `routes` from it).
+/// Every HTTP route of the API with its middleware, in one place (the OpenAPI test reads `routes` from it).
 func buildRouter(runtime: Runtime, signingSecret: Secret, options: APIOptions = APIOptions()) async throws -> Router<APIRequestContext> {
+    try await buildRouters(runtime: runtime, signingSecret: signingSecret, options: options).http
+}
+
+/// The HTTP router, and the router the WebSocket server asks whether to upgrade (`GET /api/v1/realtime`),
+/// sharing one set of real-time tickets and connection counts.
+func buildRouters(
+    runtime: Runtime, signingSecret: Secret, options: APIOptions = APIOptions()
+) async throws -> (http: Router<APIRequestContext>, webSocket: Router<RealtimeRequestContext>, webSocketConfiguration: WebSocketServerConfiguration) {
     let deps = runtime.dependencies
     let tokens = await AccessTokens(secret: signingSecret.value, clock: deps.clock, lifetime: options.accessTokenLifetime)
     let body = JSONBody(maximumBytes: options.maximumBodyBytes)
@@ -53,5 +63,11 @@ func buildRouter(runtime: Runtime, signingSecret: Secret, options: APIOptions = 
     PeopleRoutes(deps: deps, body: body).register(on: signedIn)
     OutboxRoutes(deps: deps).register(on: signedIn)
     NotificationTemplateRoutes(deps: deps, body: body).register(on: signedIn)
-    return router
+
+    let realtime = RealtimeRoutes(deps: deps, tokens: tokens, options: options.realtime)
+    realtime.registerHTTP(on: signedIn)
+    let webSocketRouter = Router(context: RealtimeRequestContext.self)
+    webSocketRouter.add(middleware: realtime.authentication)
+    realtime.registerWebSocket(on: webSocketRouter)
+    return (router, webSocketRouter, realtime.webSocketConfiguration)
 }

@@ -35,7 +35,8 @@ struct SwitchboardAPI: AsyncParsableCommand {
                 let app = try await buildApplication(runtime: runtime, signingSecret: secret) { host, port in
                     Startup.announce(host: host, port: port, demo: seeded)
                 }
-                var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: app)]
+                // Every API process relays committed events to the transport (one at a time holds the outbox).
+                var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: EventRelayService(runtime: runtime)), .init(service: app)]
                 // Embedded mode is one process: it also runs the worker's jobs (SPEC §2).
                 if settings.isEmbedded {
                     services.append(.init(service: OutboxDeliveryService(runtime: runtime)))

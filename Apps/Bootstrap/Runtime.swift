@@ -6,6 +6,7 @@ import InProcessTransport
 import LocalFileStore
 import Logging
 import PostgresStorage
+import PostgresTransport
 import S3FileStore
 import SMTPNotifier
 import SQLiteStorage
@@ -57,7 +58,7 @@ public struct Runtime: Sendable {
         let (storage, storageWork) = try await openStorage(settings.database, logger: logger)
         let files = try openFiles(settings.files)
         let notifier = try openNotifier(settings.notifier)
-        let transport = InProcessTransport()
+        let (transport, transportWork) = openTransport(settings.database, logger: logger)
         let dependencies = Dependencies(
             storage: storage, clock: clock, ids: SystemIDGenerator(clock: clock), transport: transport,
             passwordHasher: BcryptPasswordHasher(), secrets: CryptoSecretGenerator()
@@ -65,8 +66,27 @@ public struct Runtime: Sendable {
         logger.debug("runtime composed", metadata: ["database": "\(settings.database.redactedURL)", "files": "\(settings.files.redactedURL)"])
         return Runtime(
             settings: settings, storage: storage, files: files, notifier: notifier, transport: transport,
-            dependencies: dependencies, logger: logger, backgroundWork: storageWork.map { [$0] } ?? []
+            dependencies: dependencies, logger: logger, backgroundWork: [storageWork, transportWork].compactMap { $0 }
         )
+    }
+
+    /// The transport that spans the processes sharing the database: in-process for SQLite (one process),
+    /// LISTEN/NOTIFY for PostgreSQL (an event from a worker reaches clients of every API process).
+    static func openTransport(_ database: DatabaseSettings, logger: Logger) -> (any Transport, BackgroundWork?) {
+        switch database {
+        case .sqlite:
+            return (InProcessTransport(), nil)
+        case .postgres(let postgres):
+            let configuration = PostgresTransportConfiguration(
+                host: postgres.host, port: postgres.port, username: postgres.user, password: postgres.password?.value,
+                database: postgres.database)
+            // The default namespace is valid, so this cannot fail.
+            let transport = try! PostgresTransport(configuration: configuration, logger: logger)
+            return (transport, { started in
+                started()
+                await transport.run()
+            })
+        }
     }
 
     /// Runs the adapters' background work until the calling task is cancelled, then releases what it

@@ -49,7 +49,10 @@ struct WorkerCommand: AsyncParsableCommand {
             let delivery = OutboxDeliveryService(runtime: runtime, interval: .milliseconds(Int(interval * 1000)), batchSize: batchSize)
             let assignment = AssignmentService(runtime: runtime, interval: assignmentInterval.map { .milliseconds(Int($0 * 1000)) })
             let group = ServiceGroup(configuration: .init(
-                services: [.init(service: RuntimeService(runtime)), .init(service: delivery), .init(service: assignment)],
+                services: [
+                    .init(service: RuntimeService(runtime)), .init(service: EventRelayService(runtime: runtime)), .init(service: delivery),
+                    .init(service: assignment),
+                ],
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
             ))
             logger.info("worker started", metadata: ["database": "\(settings.database.redactedURL)"])

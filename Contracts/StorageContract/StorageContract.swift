@@ -17,6 +17,7 @@ public enum StorageContract {
         + healthCases + outageCases + migrationCases + optionalFieldCases + sessionCases + jobCases
         + routingCases
         + notificationTemplateCases
+        + eventOutboxCases
 
     /// The case with this name (for focused runs and for tests of the contract itself).
     public static func `case`(named name: String) -> StorageContractCase? {

@@ -8,6 +8,9 @@ public enum TransportCapability: String, ContractCapability, CaseIterable, Custo
     /// The transport retains exactly the latest `retainedEventCount` events and forgets older ones
     /// (a bounded ring rather than, say, time-based retention).
     case evictsOldestBeyondRetention
+    /// Several instances on one backend are one transport (`TransportContractSubject.makePeer(of:)`):
+    /// what is published through any reaches the subscribers of all, numbered alike.
+    case spansInstances
 
     public var description: String { rawValue }
 }

@@ -20,7 +20,7 @@ public enum TransportContract {
     public static let timeout: Duration = .seconds(10)
 
     /// Every case, in a stable order.
-    public static let cases: [TransportContractCase] = deliveryCases + replayCases + slowSubscriberCases + lifecycleCases
+    public static let cases: [TransportContractCase] = deliveryCases + replayCases + slowSubscriberCases + lifecycleCases + instanceCases
 
     /// Publishes `events` with a deadline, and checks what every `publish` must return: the same events,
     /// in the order given, with strictly increasing positive sequence numbers.

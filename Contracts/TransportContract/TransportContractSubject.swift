@@ -21,6 +21,10 @@ public protocol TransportContractSubject: Sendable {
     /// With `.countsSubscribers`: how many subscriptions `transport` (made by `makeTransport()`) still holds.
     func subscriberCount(in transport: any Transport) async throws -> Int
 
+    /// With `.spansInstances`: another instance on `transport`'s backend, as another process would open it.
+    /// `tearDown(transport)` releases it too.
+    func makePeer(of transport: any Transport) async throws -> any Transport
+
     /// Releases what `makeTransport()` acquired and ends every subscription still open. Called after
     /// every case, also when the case failed.
     func tearDown(_ transport: any Transport) async throws
@@ -33,6 +37,11 @@ extension TransportContractSubject {
     /// Fails: only a subject declaring `.countsSubscribers` can count subscriptions.
     public func subscriberCount(in transport: any Transport) async throws -> Int {
         throw TransportContractSubjectError.capabilityNotProvided(.countsSubscribers)
+    }
+
+    /// Fails: only a subject declaring `.spansInstances` can make peers.
+    public func makePeer(of transport: any Transport) async throws -> any Transport {
+        throw TransportContractSubjectError.capabilityNotProvided(.spansInstances)
     }
 }
 

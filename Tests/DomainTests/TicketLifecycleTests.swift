@@ -36,6 +36,7 @@ struct TicketLifecycleTests {
             .created, .assigned, .statusChanged, .messageAdded, .statusChanged, .messageAdded, .statusChanged,
             .statusChanged, .resolved, .rated,
         ])
+        try await w.relayEvents()
         let kinds = w.transport.published.map(\.kind)
         #expect(kinds.contains(.ticketCreated) && kinds.contains(.ticketAssigned) && kinds.contains(.messageCreated))
     }

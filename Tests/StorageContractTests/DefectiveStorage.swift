@@ -221,6 +221,10 @@ extension DefectiveStorage {
     func jobs(kind: String, state: Job.State, limit: Int) async throws -> [Job] {
         try await read([]) { try await inner.jobs(kind: kind, state: state, limit: limit) }
     }
+
+    func claimRecordedEvents(holder: String, now: Date, leaseSeconds: Int, limit: Int) async throws -> [RecordedEvent] {
+        try await read([]) { try await inner.claimRecordedEvents(holder: holder, now: now, leaseSeconds: leaseSeconds, limit: limit) }
+    }
 }
 
 extension DefectiveStorage {

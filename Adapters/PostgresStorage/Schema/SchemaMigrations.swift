@@ -12,6 +12,7 @@ enum SchemaMigrations {
         ),
         Migration(name: "v2_sessions_and_jobs", statements: SessionSchema.v2 + JobSchema.v2),
         Migration(name: "v5_routing", statements: RoutingSchema.v5),
+        Migration(name: "v6_realtime", statements: EventOutboxSchema.v6),
     ]
 
     static var names: [String] { all.map(\.name) }

@@ -26,6 +26,8 @@ enum UniqueConstraintMap {
     /// numbers, counters, commit order, migration names). A violation of one is an adapter fault and
     /// surfaces as `.unavailable`, never as a caller's duplicate.
     static let adapterGuarded: Set<String> = [
+        // Event outbox ids come from its bigserial, never from callers: they cannot collide.
+        "event_outbox_pkey",
         "tickets_organization_number_key",
         "ticket_counters_pkey",
         "audit_events_seq_key",

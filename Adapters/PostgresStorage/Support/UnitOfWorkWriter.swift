@@ -90,6 +90,11 @@ enum UnitOfWorkWriter {
             guard try await OrganizationRow.setNotificationTemplate(transaction, organization: id, kind: kind, template: template) else {
                 throw missing(.organization, id.description)
             }
+        // MARK: realtime
+        case .recordEvent(let event):
+            try await RecordedEventRow.insert(transaction, event)
+        case .removeRelayedEvents(let ids):
+            try await RecordedEventRow.remove(transaction, ids: ids)
         }
     }
 

@@ -24,6 +24,9 @@ enum SchemaMigrations {
         migrator.registerMigration("v5_routing") { db in
             try RoutingSchema.v5(db)
         }
+        migrator.registerMigration("v6_realtime") { db in
+            try EventOutboxSchema.v6(db)
+        }
         return migrator
     }
 }

@@ -101,6 +101,12 @@ enum UnitOfWorkWriter {
             guard try OrganizationRow.setNotificationTemplate(db, organization: id, kind: kind, template: template) else {
                 throw StorageError.missing(entity: EntityTable.organization.entity, id: id.description)
             }
+
+        // MARK: realtime
+        case .recordEvent(let event):
+            try RecordedEventRow.insert(db, event)
+        case .removeRelayedEvents(let ids):
+            try RecordedEventRow.remove(db, ids: ids)
         }
     }
 

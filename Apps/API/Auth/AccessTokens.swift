@@ -29,6 +29,12 @@ struct AccessTokens: Sendable {
 
     /// The user and organization a bearer token names, when its signature is ours and it has not expired.
     func verify(_ token: String) async throws(DomainError) -> (user: UserID, organization: OrganizationID) {
+        let verified = try await verifyWithExpiry(token)
+        return (verified.user, verified.organization)
+    }
+
+    /// `verify`, also telling when the token expires (a real-time connection ends then).
+    func verifyWithExpiry(_ token: String) async throws(DomainError) -> (user: UserID, organization: OrganizationID, expiresAt: Date) {
         let claims: AccessTokenClaims
         do {
             claims = try await keys.verify(token, as: AccessTokenClaims.self)
@@ -40,7 +46,7 @@ struct AccessTokens: Sendable {
         guard let user = UserID(claims.subject.value), let organization = OrganizationID(claims.organization) else {
             throw .unauthenticated(reason: "the access token is invalid")
         }
-        return (user, organization)
+        return (user, organization, claims.expiration.value)
     }
 }
 

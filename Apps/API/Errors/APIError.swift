@@ -14,6 +14,11 @@ enum APIError: Error, ProblemConvertible, HTTPResponseError {
     case routeNotFound
     /// Anything unexpected: the client learns nothing but the request id; the log has the rest.
     case internalError
+    // MARK: realtime
+    /// A user already holds the most real-time connections allowed on this process.
+    case tooManyConnections(limit: Int)
+    /// `GET /api/v1/realtime` without a WebSocket upgrade.
+    case upgradeRequired
 
     var status: HTTPResponse.Status { problem.status }
 
@@ -50,6 +55,17 @@ enum APIError: Error, ProblemConvertible, HTTPResponseError {
             Problem(
                 status: .internalServerError, slug: "internal", title: "Internal error",
                 detail: "an unexpected error occurred; quote the request id when reporting it"
+            )
+        case .tooManyConnections(let limit):
+            Problem(
+                status: .tooManyRequests, slug: "too-many-connections", title: "Too many real-time connections",
+                detail: "at most \(limit) real-time connections per user; close one first"
+            )
+        case .upgradeRequired:
+            Problem(
+                status: HTTPResponse.Status(code: 426, reasonPhrase: "Upgrade Required"), slug: "upgrade-required",
+                title: "WebSocket upgrade required", detail: "open this endpoint as a WebSocket (Upgrade: websocket)",
+                headers: [.upgrade: "websocket"]
             )
         }
     }

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Something that happened, for real-time delivery (§7). Produced by use cases after their commit.
-public struct DomainEvent: Sendable, Equatable {
+/// Something that happened, for real-time delivery (§7). Recorded by use cases in the unit of work of the
+/// change that caused it (`UnitOfWork.Change.recordEvent`) and published by `EventRelay` once committed.
+public struct DomainEvent: Sendable, Equatable, Codable {
     public enum Kind: String, Sendable, Codable, CaseIterable {
         case ticketCreated = "ticket.created"
         case ticketUpdated = "ticket.updated"
@@ -12,6 +13,11 @@ public struct DomainEvent: Sendable, Equatable {
         case slaWarning = "sla.warning"
         case slaBreached = "sla.breached"
         case agentStatusChanged = "agent.status_changed"
+        // MARK: realtime
+        /// Someone is typing in a ticket's conversation (sent by clients, relayed live, never stored).
+        case typing = "typing"
+        /// A participant read a ticket's messages up to one message.
+        case messageRead = "message.read"
     }
 
     public let kind: Kind

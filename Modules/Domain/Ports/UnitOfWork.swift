@@ -13,6 +13,10 @@ public struct UnitOfWork: Sendable {
 
     public var isEmpty: Bool { changes.isEmpty }
 
+    /// Records `events` with this unit's changes (see `Change.recordEvent`): they are published only
+    /// if, and after, the unit commits.
+    public mutating func record(_ events: [DomainEvent]) { changes.append(contentsOf: events.map { .recordEvent($0) }) }
+
     /// One write. Updates carry the version the use case read: the adapter applies the update only
     /// if the stored version still equals `expectedVersion` (and stores the entity's own, higher, version);
     /// otherwise the whole unit fails with `StorageError.versionConflict`.
@@ -71,6 +75,12 @@ public struct UnitOfWork: Sendable {
         /// other settings as they are (applied to the stored settings inside the transaction, so two
         /// admins editing different kinds at once both keep their change); `.missing` when absent.
         case setNotificationTemplate(OrganizationID, kind: Notification.Kind, template: NotificationTemplate?)
+        // MARK: realtime
+        /// Records a domain event in the event outbox, numbered by storage after every event committed
+        /// before it (`EventOutboxQueries`). It exists only if the unit commits; `EventRelay` publishes it.
+        case recordEvent(DomainEvent)
+        /// Removes relayed events from the outbox; ids no longer there are ignored (another relay, a retry).
+        case removeRelayedEvents([Int64])
     }
 }
 

@@ -3,15 +3,18 @@ public struct Dependencies: Sendable {
     public let storage: any Storage
     public let clock: any WallClock
     public let ids: any IDGenerator
-    /// Real-time fan-out; best effort (see `publish`).
+    /// Real-time fan-out; fed by `EventRelay` from the committed event outbox.
     public let transport: any Transport
     public let passwordHasher: any PasswordHasher
     public let secrets: any SecretGenerator
+    /// Wakes this process's event relay after a commit that recorded events.
+    public let relaySignal: EventRelaySignal
 
     public init(
         storage: any Storage, clock: any WallClock, ids: any IDGenerator, transport: any Transport,
-        passwordHasher: any PasswordHasher, secrets: any SecretGenerator
+        passwordHasher: any PasswordHasher, secrets: any SecretGenerator, relaySignal: EventRelaySignal = EventRelaySignal()
     ) {
+        self.relaySignal = relaySignal
         self.storage = storage
         self.clock = clock
         self.ids = ids
@@ -21,9 +24,12 @@ public struct Dependencies: Sendable {
     }
 
     /// Commits a unit of work, translating storage failures into domain errors.
+    /// Wakes the event relay when the unit recorded events.
     func commit(_ unit: UnitOfWork) async throws(DomainError) -> CommitReceipt {
         do {
-            return try await storage.commit(unit)
+            let receipt = try await storage.commit(unit)
+            if unit.changes.contains(where: { if case .recordEvent = $0 { true } else { false } }) { eventsCommitted() }
+            return receipt
         } catch {
             throw DomainError(storageFailure: error)
         }
@@ -38,12 +44,10 @@ public struct Dependencies: Sendable {
         }
     }
 
-    /// Publishes events after their unit of work committed. Real-time delivery is best effort by design:
-    /// the change is already durable, so a transport failure must not turn a success into an error
-    /// (clients resynchronise with `after:`; durable notifications go through the outbox).
-    func publish(_ events: [DomainEvent]) async {
-        guard !events.isEmpty else { return }
-        _ = try? await transport.publish(events)
+    /// Call after a commit whose unit recorded events (`UnitOfWork.record(_:)`): wakes the event relay so
+    /// they reach subscribers now. The events are durable already; this only shortens the wait.
+    func eventsCommitted() {
+        relaySignal.signal()
     }
 }
 

@@ -30,12 +30,12 @@ struct Fixture {
         return user
     }
 
-    static func make(logger: Logger? = nil) async throws -> Fixture {
+    static func make(logger: Logger? = nil, transport: any Transport = DiscardingTransport()) async throws -> Fixture {
         let clock = ManualClock()
         let storage = MemoryStorage()
         // bcrypt at its lowest cost: the real hasher, fast enough for hundreds of logins.
         let deps = Dependencies(
-            storage: storage, clock: clock, ids: SequentialIDGenerator(clock: clock), transport: DiscardingTransport(),
+            storage: storage, clock: clock, ids: SequentialIDGenerator(clock: clock), transport: transport,
             passwordHasher: BcryptPasswordHasher(cost: 4), secrets: MemorySecretGenerator()
         )
         let logger = logger ?? {
@@ -45,7 +45,7 @@ struct Fixture {
         }()
         let runtime = Runtime.composing(
             settings: try Settings.parse(environment: [:]), storage: storage, files: MemoryFileStore(), notifier: MemoryNotifier(),
-            transport: DiscardingTransport(), dependencies: deps, logger: logger
+            transport: transport, dependencies: deps, logger: logger
         )
         let orgs = OrganizationUseCases(deps)
         let acme = try await orgs.create(slug: "acme", name: "Acme")

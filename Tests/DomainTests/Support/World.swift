@@ -69,6 +69,11 @@ struct World {
         try await tickets.create(NewTicket(subject: subject, description: "It smokes.", priority: priority, departmentID: support.id), actor: actor ?? customer)
     }
 
+    /// Publishes every committed event of the outbox to `transport`, as the relay service would.
+    func relayEvents() async throws {
+        while try await EventRelay(deps).relayPending(holder: "world-relay", limit: 100) > 0 {}
+    }
+
     func history(_ ticket: Ticket) async throws -> [AuditEvent.Kind] {
         try await storage.auditEvents(ticket: ticket.id, in: org.id).map(\.kind)
     }

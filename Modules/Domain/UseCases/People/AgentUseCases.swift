@@ -76,28 +76,32 @@ public struct AgentUseCases: Sendable {
     /// A staff member sets their own availability; everyone watching the agent channel is told.
     public func setAvailability(_ availability: Availability, actor: Actor) async throws(DomainError) -> AgentProfile {
         try AccessPolicy.authorize(actor, .setOwnAvailability)
-        let before = try await profile(actor.userID, actor: actor).availability
-        let profile = try await change(actor.userID, in: actor.organizationID, expectedVersion: nil) { $0.availability = availability }
-        if before != availability {
-            await deps.publish([DomainEvent(
+        return try await change(actor.userID, in: actor.organizationID, expectedVersion: nil) {
+            $0.availability = availability
+        } events: { before, after in
+            guard before.availability != after.availability else { return [] }
+            return [DomainEvent(
                 kind: .agentStatusChanged, organizationID: actor.organizationID, agentID: actor.userID, staffOnly: true,
-                data: ["agentId": actor.userID.description, "status": availability.rawValue, "previous": before.rawValue], at: profile.updatedAt
-            )])
+                data: ["agentId": actor.userID.description, "status": availability.rawValue, "previous": before.availability.rawValue],
+                at: after.updatedAt
+            )]
         }
-        return profile
     }
 
     private func change(
-        _ userID: UserID, in org: OrganizationID, expectedVersion: Int?, _ edit: (inout AgentProfile) -> Void
+        _ userID: UserID, in org: OrganizationID, expectedVersion: Int?, _ edit: (inout AgentProfile) -> Void,
+        events: (_ before: AgentProfile, _ after: AgentProfile) -> [DomainEvent] = { _, _ in [] }
     ) async throws(DomainError) -> AgentProfile {
         let current = try await deps.read { try await $0.agentProfile(userID: userID, in: org) }
         guard var profile = current else { throw .notFound(entity: "agent") }
         if let expectedVersion, expectedVersion != profile.version { throw .staleVersion(current: profile.version) }
-        let read = profile.version
+        let before = profile
         edit(&profile)
         profile.version += 1
         profile.updatedAt = deps.clock.now()
-        _ = try await deps.commit(UnitOfWork([.updateAgentProfile(profile, expectedVersion: read)]))
+        var unit = UnitOfWork([.updateAgentProfile(profile, expectedVersion: before.version)])
+        unit.record(events(before, profile))
+        _ = try await deps.commit(unit)
         return profile
     }
 

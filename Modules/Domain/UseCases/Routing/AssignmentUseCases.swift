@@ -104,7 +104,7 @@ public struct AssignmentUseCases: Sendable {
         } catch {
             throw DomainError(storageFailure: error)
         }
-        await deps.publish(mutation.events)
+        deps.eventsCommitted()
         return .assigned(next)
     }
 }

@@ -82,7 +82,7 @@ extension TicketUseCases {
             } catch {
                 throw DomainError(storageFailure: error)
             }
-            await deps.publish(mutation.events)
+            deps.eventsCommitted()
             return mutation.ticket
         }
     }
@@ -90,8 +90,8 @@ extension TicketUseCases {
 
 extension TicketUseCases {
     /// Finishes a decided mutation (next version, time, a default event) and builds its unit of work: the ticket
-    /// guarded by the version it was read at, the extra changes, the audit events and the outbox jobs, so that
-    /// history and notifications commit with the change.
+    /// guarded by the version it was read at, the extra changes, the audit events, the outbox jobs and the
+    /// domain events, so that history, notifications and real-time events commit with the change.
     func seal(_ mutation: inout TicketMutation, readVersion: Int) async throws(DomainError) -> UnitOfWork {
         mutation.ticket.version = readVersion + 1
         mutation.ticket.updatedAt = mutation.now
@@ -101,6 +101,7 @@ extension TicketUseCases {
         unit.append(contentsOf: mutation.auditEvents.map { .appendAuditEvent($0) })
         unit.append(contentsOf: try await deps.outboxJobs(
             for: mutation.notifications, ticket: mutation.ticket, actor: mutation.actor.userID, now: mutation.now))
+        unit.record(mutation.events)
         return unit
     }
 }

@@ -101,6 +101,12 @@ extension TicketUseCases {
         let receipt: CommitReceipt
         do {
             var unit = UnitOfWork([.insertTicket(ticket, idempotencyKey: key), .appendAuditEvent(created)])
+            // The number is allocated by the commit, so the event names the ticket by id (clients read the number).
+            unit.record([
+                DomainEvent(kind: .ticketCreated, organizationID: org, ticketID: ticket.id, departmentID: ticket.departmentID,
+                            data: ["ticketId": ticket.id.description, "customerId": customer.id.description], at: now),
+                DomainEvent(kind: .queueUpdated, organizationID: org, ticketID: ticket.id, departmentID: ticket.departmentID, staffOnly: true, at: now),
+            ])
             unit.append(contentsOf: try await deps.outboxJobs(
                 for: [PendingNotification(kind: .ticketCreated, audience: .customer, values: [:])], ticket: ticket,
                 actor: actor.role == .customer ? nil : actor.userID, now: now
@@ -114,11 +120,7 @@ extension TicketUseCases {
             throw DomainError(storageFailure: error)
         }
         ticket.number = receipt.ticketNumbers[ticket.id] ?? ticket.number
-        await deps.publish([
-            DomainEvent(kind: .ticketCreated, organizationID: org, ticketID: ticket.id, departmentID: ticket.departmentID,
-                        data: ["ticketId": ticket.id.description, "number": ticket.number.formatted(prefix: organization.settings.ticketPrefix)], at: now),
-            DomainEvent(kind: .queueUpdated, organizationID: org, ticketID: ticket.id, departmentID: ticket.departmentID, staffOnly: true, at: now),
-        ])
+        deps.eventsCommitted()
         return ticket
     }
 
