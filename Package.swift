@@ -212,7 +212,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BootstrapTests",
-            dependencies: ["Bootstrap", "Domain", "S3FileStore", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["Bootstrap", "Domain", "S3FileStore", .product(name: "Logging", package: "swift-log"), "Memory"],
             path: "Tests/BootstrapTests",
             swiftSettings: swiftSettings
         ),

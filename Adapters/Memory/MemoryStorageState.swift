@@ -18,6 +18,10 @@ struct MemoryStorageState: Sendable {
     var refreshTokens: [RefreshTokenID: RefreshToken] = [:]
     var refreshTokensByDigest: [String: RefreshTokenID] = [:]
     var jobs: [JobID: Job] = [:]
+    // MARK: SLA engine
+    var slaPolicies: [OrganizationID: [SLAPolicy]] = [:]
+    var businessHours: [OrganizationID: [BusinessHours]] = [:]
+    var ticketSLAs: [TicketID: TicketSLA] = [:]
 
     /// What an idempotency key is unique within.
     struct IdempotencyScope: Hashable, Sendable {

@@ -48,5 +48,6 @@ func buildRouter(runtime: Runtime, signingSecret: Secret, options: APIOptions = 
     TicketActionRoutes(deps: deps, body: body).register(on: signedIn)
     ConversationRoutes(deps: deps, body: body).register(on: signedIn)
     PeopleRoutes(deps: deps, body: body).register(on: signedIn)
+    SLARoutes(deps: deps, body: body).register(on: signedIn)
     return router
 }

@@ -6,8 +6,8 @@ import Logging
 import ServiceLifecycle
 import UnixSignals
 
-/// `switchboard-worker`: runs the background jobs (notification delivery now; assignment and SLA sweeps
-/// as they land) against the configured database. Any number of workers may run against one Postgres:
+/// `switchboard-worker`: runs the background jobs (notification delivery and the SLA sweep; assignment
+/// as it lands) against the configured database. Any number of workers may run against one Postgres:
 /// jobs are leased, so none is processed by two workers at once.
 @main
 struct WorkerCommand: AsyncParsableCommand {
@@ -18,11 +18,13 @@ struct WorkerCommand: AsyncParsableCommand {
 
     @Option(help: "Seconds between passes when there is no work.") var interval: Double = 2
     @Option(help: "Jobs claimed per batch.") var batchSize = 50
+    @Option(help: "Seconds between SLA sweeps (SPEC §6: at least every minute).") var slaInterval: Double = 30
     @Flag(help: "Run one pass of every job and exit (for cron and tests).") var once = false
 
     func validate() throws {
         guard interval > 0 else { throw ValidationError("--interval must be positive") }
         guard (1...1000).contains(batchSize) else { throw ValidationError("--batch-size must be 1 to 1000") }
+        guard slaInterval > 0 && slaInterval <= 60 else { throw ValidationError("--sla-interval must be more than 0 and at most 60 seconds") }
     }
 
     func run() async throws {
@@ -36,13 +38,17 @@ struct WorkerCommand: AsyncParsableCommand {
                 try await Runtime.with(settings: settings, logger: logger) { runtime in
                     let report = await OutboxDeliveryService(runtime: runtime, batchSize: batchSize).runBatch()
                     FileHandle.standardError.write(Data("delivered \(report.delivered), retried \(report.retried), failed \(report.failed)\n".utf8))
+                    let sla = await SLASweepService(runtime: runtime, batchSize: batchSize).runPass()
+                    let crossings = sla.reported.values.map(\.count).reduce(0, +)
+                    FileHandle.standardError.write(Data("sla crossings \(crossings), escalated \(sla.escalated.count)\n".utf8))
                 }
                 return
             }
             let runtime = try await Runtime.make(settings: settings, logger: logger)
             let delivery = OutboxDeliveryService(runtime: runtime, interval: .milliseconds(Int(interval * 1000)), batchSize: batchSize)
+            let sla = SLASweepService(runtime: runtime, interval: .milliseconds(Int(slaInterval * 1000)), batchSize: batchSize)
             let group = ServiceGroup(configuration: .init(
-                services: [.init(service: RuntimeService(runtime)), .init(service: delivery)],
+                services: [.init(service: RuntimeService(runtime)), .init(service: delivery), .init(service: sla)],
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
             ))
             logger.info("worker started", metadata: ["database": "\(settings.database.redactedURL)"])

@@ -100,7 +100,11 @@ extension TicketUseCases {
         let key = idempotencyKey.map { IdempotencyKey(organizationID: org, userID: actor.userID, key: $0, fingerprint: input.fingerprint) }
         let receipt: CommitReceipt
         do {
-            var unit = UnitOfWork([.insertTicket(ticket, idempotencyKey: key), .appendAuditEvent(created)])
+            let clock = try await deps.slaSetup(org).clock(for: ticket).clock
+            var unit = UnitOfWork([
+                .insertTicket(ticket, idempotencyKey: key), .appendAuditEvent(created),
+                .saveTicketSLA(.start(for: ticket, clock: clock), expectedVersion: nil),
+            ])
             unit.append(contentsOf: try await deps.outboxJobs(
                 for: [PendingNotification(kind: .ticketCreated, audience: .customer, values: [:])], ticket: ticket,
                 actor: actor.role == .customer ? nil : actor.userID, now: now
