@@ -234,7 +234,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BootstrapTests",
-            dependencies: ["Bootstrap", "Domain", "S3FileStore", "SMTPNotifier", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["Bootstrap", "Domain", "S3FileStore", "SMTPNotifier", "Memory", .product(name: "Logging", package: "swift-log")],
             path: "Tests/BootstrapTests",
             swiftSettings: swiftSettings
         ),

@@ -162,6 +162,26 @@ extension MemoryStorageState {
                 recordedEvents[id] = nil
                 recordedEventLeases[id] = nil
             }
+
+        // MARK: SLA engine
+        case .replaceSLAPolicies(let organization, let policies):
+            try requireOrganization(organization)
+            slaPolicies[organization] = policies
+
+        case .replaceBusinessHours(let organization, let hours):
+            try requireOrganization(organization)
+            businessHours[organization] = hours
+
+        case .saveTicketSLA(let record, let expectedVersion):
+            let id = record.ticketID.description
+            if let expectedVersion {
+                let stored = try existing(ticketSLAs[record.ticketID], in: record.organizationID, entity: StorageEntity.ticketSLA, id: id)
+                try requireVersion(stored.version, expectedVersion, entity: StorageEntity.ticketSLA, id: id)
+            } else {
+                _ = try existing(tickets[record.ticketID], in: record.organizationID, entity: StorageEntity.ticket, id: id)
+                guard ticketSLAs[record.ticketID] == nil else { throw StorageError.duplicate(constraint: .primaryKey) }
+            }
+            ticketSLAs[record.ticketID] = record
         }
     }
 
@@ -212,3 +232,4 @@ extension Department: OrganizationScoped {}
 extension Ticket: OrganizationScoped {}
 extension RefreshToken: OrganizationScoped {}
 extension Job: OrganizationScoped {}
+extension TicketSLA: OrganizationScoped {}

@@ -25,6 +25,11 @@ struct MemoryStorageState: Sendable {
     var lastRecordedEventID: Int64 = 0
     var recordedEventLeases: [Int64: JobLease] = [:]
 
+    // MARK: SLA engine
+    var slaPolicies: [OrganizationID: [SLAPolicy]] = [:]
+    var businessHours: [OrganizationID: [BusinessHours]] = [:]
+    var ticketSLAs: [TicketID: TicketSLA] = [:]
+
     /// What an idempotency key is unique within.
     struct IdempotencyScope: Hashable, Sendable {
         let organizationID: OrganizationID

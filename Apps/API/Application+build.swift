@@ -63,6 +63,7 @@ func buildRouters(
     PeopleRoutes(deps: deps, body: body).register(on: signedIn)
     OutboxRoutes(deps: deps).register(on: signedIn)
     NotificationTemplateRoutes(deps: deps, body: body).register(on: signedIn)
+    SLARoutes(deps: deps, body: body).register(on: signedIn)
 
     let realtime = RealtimeRoutes(deps: deps, tokens: tokens, options: options.realtime)
     realtime.registerHTTP(on: signedIn)

@@ -41,6 +41,7 @@ struct SwitchboardAPI: AsyncParsableCommand {
                 if settings.isEmbedded {
                     services.append(.init(service: OutboxDeliveryService(runtime: runtime)))
                     services.append(.init(service: AssignmentService(runtime: runtime)))
+                    services.append(.init(service: SLASweepService(runtime: runtime)))
                 }
                 let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
                 try await group.run()

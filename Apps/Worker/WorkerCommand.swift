@@ -6,10 +6,10 @@ import Logging
 import ServiceLifecycle
 import UnixSignals
 
-/// `switchboard-worker`: runs the background jobs (notification delivery and auto-assignment; SLA sweeps as
-/// they land) against the configured database. Any number of workers may run against one Postgres: jobs are
-/// leased, so none is processed by two workers at once, and every assignment commits under the capacity and
-/// version guards of `AssignmentUseCases`.
+/// `switchboard-worker`: runs the background jobs (notification delivery, auto-assignment, the SLA sweep and
+/// the real-time event relay) against the configured database. Any number of workers may run against one
+/// Postgres: jobs are leased, so none is processed by two workers at once, and every assignment commits under
+/// the capacity and version guards of `AssignmentUseCases`.
 @main
 struct WorkerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,6 +19,7 @@ struct WorkerCommand: AsyncParsableCommand {
 
     @Option(help: "Seconds between passes when there is no work.") var interval: Double = 2
     @Option(help: "Jobs claimed per batch.") var batchSize = 50
+    @Option(help: "Seconds between SLA sweeps (SPEC §6: at least every minute).") var slaInterval: Double = 30
     @Flag(help: "Run one pass of every job and exit (for cron and tests).") var once = false
     @Option(help: "Seconds between auto-assignment passes (default: SWITCHBOARD_ASSIGNMENT_INTERVAL, else 2).")
     var assignmentInterval: Double?
@@ -27,6 +28,7 @@ struct WorkerCommand: AsyncParsableCommand {
         guard interval > 0 else { throw ValidationError("--interval must be positive") }
         guard (1...1000).contains(batchSize) else { throw ValidationError("--batch-size must be 1 to 1000") }
         if let assignmentInterval, assignmentInterval <= 0 { throw ValidationError("--assignment-interval must be positive") }
+        guard slaInterval > 0 && slaInterval <= 60 else { throw ValidationError("--sla-interval must be more than 0 and at most 60 seconds") }
     }
 
     func run() async throws {
@@ -42,16 +44,20 @@ struct WorkerCommand: AsyncParsableCommand {
                     FileHandle.standardError.write(Data("assigned \(assigned.assigned), skipped \(assigned.skipped), waiting \(assigned.waiting)\n".utf8))
                     let report = await OutboxDeliveryService(runtime: runtime, batchSize: batchSize).runBatch()
                     FileHandle.standardError.write(Data("delivered \(report.delivered), retried \(report.retried), failed \(report.failed)\n".utf8))
+                    let sla = await SLASweepService(runtime: runtime, batchSize: batchSize).runPass()
+                    let crossings = sla.reported.values.map(\.count).reduce(0, +)
+                    FileHandle.standardError.write(Data("sla crossings \(crossings), escalated \(sla.escalated.count)\n".utf8))
                 }
                 return
             }
             let runtime = try await Runtime.make(settings: settings, logger: logger)
             let delivery = OutboxDeliveryService(runtime: runtime, interval: .milliseconds(Int(interval * 1000)), batchSize: batchSize)
             let assignment = AssignmentService(runtime: runtime, interval: assignmentInterval.map { .milliseconds(Int($0 * 1000)) })
+            let sla = SLASweepService(runtime: runtime, interval: .milliseconds(Int(slaInterval * 1000)), batchSize: batchSize)
             let group = ServiceGroup(configuration: .init(
                 services: [
                     .init(service: RuntimeService(runtime)), .init(service: EventRelayService(runtime: runtime)), .init(service: delivery),
-                    .init(service: assignment),
+                    .init(service: assignment), .init(service: sla),
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
             ))

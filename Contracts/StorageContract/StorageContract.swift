@@ -18,6 +18,7 @@ public enum StorageContract {
         + routingCases
         + notificationTemplateCases
         + eventOutboxCases
+        + slaCases
 
     /// The case with this name (for focused runs and for tests of the contract itself).
     public static func `case`(named name: String) -> StorageContractCase? {

@@ -25,9 +25,12 @@ import Testing
             let id = try #require(created.json["id"].string)
             #expect(created.headers[.location] == "/api/v1/tickets/\(id)")
             #expect(created.json["createdAt"].string == "2026-01-01T00:00:00.000Z")
-            // The SLA block is there before SLAs are computed, every value null.
-            #expect(created.json["sla"]["policyId"].isNull && created.json["sla"]["firstResponse"]["dueAt"].isNull)
-            #expect(created.json["sla"]["resolution"]["pausedSeconds"].isNull)
+            // The SLA block (§6): no policy stored, so the default high targets, 30 min / 4 h, around the clock.
+            #expect(created.json["sla"]["policyId"].isNull)
+            #expect(created.json["sla"]["firstResponse"]["dueAt"].string == "2026-01-01T00:30:00.000Z")
+            #expect(created.json["sla"]["firstResponse"]["remainingSeconds"].int == 1_800 && created.json["sla"]["firstResponse"]["level"].string == "ok")
+            #expect(created.json["sla"]["resolution"]["dueAt"].string == "2026-01-01T04:00:00.000Z")
+            #expect(created.json["sla"]["resolution"]["pausedSeconds"].int == 0 && created.json["sla"]["resolution"]["breachedAt"].isNull)
             // Internal fields are staff-only.
             #expect(!created.json["tier"].exists && !created.json["participantIds"].exists)
 

@@ -136,7 +136,8 @@ struct AccessPolicyTests {
             let expected: Bool = switch action {
             case .createTicket: true
             case .listAgents, .viewQueue, .setOwnAvailability: role != .customer
-            case .manageAgents, .manageDepartments, .manageUsers: role == .admin
+            case .manageAgents, .manageDepartments, .manageUsers, .manageSLA: role == .admin
+            case .viewAnalytics: role == .admin || role == .supervisor
             }
             #expect(AccessPolicy.allows(a, action) == expected, "\(role.rawValue) \(action.rawValue)")
         }

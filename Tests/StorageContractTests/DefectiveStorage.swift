@@ -80,6 +80,8 @@ struct DefectiveStorage: Storage {
             .updateDepartment(department, expectedVersion: try await inner.department(id: department.id, in: department.organizationID)?.version ?? expected)
         case .updateAgentProfile(let profile, let expected):
             .updateAgentProfile(profile, expectedVersion: try await inner.agentProfile(userID: profile.userID, in: profile.organizationID)?.version ?? expected)
+        case .saveTicketSLA(let record, let expected?):
+            .saveTicketSLA(record, expectedVersion: try await inner.ticketSLA(ticket: record.ticketID, in: record.organizationID)?.version ?? expected)
         default:
             change
         }
@@ -236,6 +238,20 @@ extension DefectiveStorage {
 
     func routingCursors(in organization: OrganizationID) async throws -> [RoutingCursor] {
         try await read([]) { try await inner.routingCursors(in: organization) }
+    }
+}
+
+extension DefectiveStorage {
+    // MARK: SLA engine
+
+    func slaPolicies(in organization: OrganizationID) async throws -> [SLAPolicy] { try await read([]) { try await inner.slaPolicies(in: organization) } }
+    func businessHours(in organization: OrganizationID) async throws -> [BusinessHours] { try await read([]) { try await inner.businessHours(in: organization) } }
+    func ticketSLA(ticket: TicketID, in organization: OrganizationID) async throws -> TicketSLA? {
+        try await read(nil) { try await inner.ticketSLA(ticket: ticket, in: organization) }
+    }
+    func ticketSLAsDue(at now: Date, limit: Int) async throws -> [TicketSLA] { try await read([]) { try await inner.ticketSLAsDue(at: now, limit: limit) } }
+    func ticketSLAs(in organization: OrganizationID, createdFrom from: Date, before to: Date) async throws -> [TicketSLA] {
+        try await read([]) { try await inner.ticketSLAs(in: organization, createdFrom: from, before: to) }
     }
 }
 

@@ -20,6 +20,10 @@ enum UniqueConstraintMap {
         "refresh_tokens_pkey": .primaryKey,
         "refresh_tokens_digest_key": .refreshTokenDigest,
         "jobs_pkey": .primaryKey,
+        // MARK: SLA engine
+        "sla_policies_pkey": .primaryKey,
+        "business_hours_pkey": .primaryKey,
+        "ticket_sla_pkey": .primaryKey,
     ]
 
     /// Unique constraints that callers cannot violate because the adapter itself fills them (ticket

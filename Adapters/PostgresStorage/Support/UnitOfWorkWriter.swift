@@ -95,6 +95,24 @@ enum UnitOfWorkWriter {
             try await RecordedEventRow.insert(transaction, event)
         case .removeRelayedEvents(let ids):
             try await RecordedEventRow.remove(transaction, ids: ids)
+
+        // MARK: SLA engine
+        case .replaceSLAPolicies(let organization, let policies):
+            guard try await SLAConfigurationRow.replace(transaction, policies: policies, of: organization) else {
+                throw missing(.organization, organization.description)
+            }
+        case .replaceBusinessHours(let organization, let hours):
+            guard try await SLAConfigurationRow.replace(transaction, hours: hours, of: organization) else {
+                throw missing(.organization, organization.description)
+            }
+        case .saveTicketSLA(let record, let expectedVersion):
+            if let expectedVersion {
+                guard try await TicketSLARow.update(transaction, record, expectedVersion: expectedVersion) else {
+                    throw try await failedUpdate(.ticketSLA, id: record.ticketID.uuid, organization: record.organizationID, transaction)
+                }
+            } else {
+                guard try await TicketSLARow.insert(transaction, record) else { throw missing(.ticket, record.ticketID.description) }
+            }
         }
     }
 

@@ -21,6 +21,9 @@ enum SchemaMigrations {
             try SessionSchema.v2(db)
             try JobSchema.v2(db)
         }
+        migrator.registerMigration("v4_sla") { db in
+            try SLASchema.v4(db)
+        }
         migrator.registerMigration("v5_routing") { db in
             try RoutingSchema.v5(db)
         }

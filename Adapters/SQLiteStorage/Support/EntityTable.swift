@@ -4,6 +4,8 @@ import Domain
 /// identifiers of this schema, never input.
 enum EntityTable {
     case organization, user, agentProfile, department, ticket, refreshToken, job
+    // MARK: SLA engine
+    case ticketSLA
 
     var name: String {
         switch self {
@@ -14,10 +16,17 @@ enum EntityTable {
         case .ticket: "tickets"
         case .refreshToken: "refresh_tokens"
         case .job: "jobs"
+        case .ticketSLA: "ticket_sla"
         }
     }
 
-    var key: String { self == .agentProfile ? "user_id" : "id" }
+    var key: String {
+        switch self {
+        case .agentProfile: "user_id"
+        case .ticketSLA: "ticket_id"
+        default: "id"
+        }
+    }
 
     /// The entity name reported in `StorageError.missing` / `.versionConflict`.
     var entity: String {
@@ -29,6 +38,7 @@ enum EntityTable {
         case .ticket: StorageEntity.ticket
         case .refreshToken: StorageEntity.refreshToken
         case .job: StorageEntity.job
+        case .ticketSLA: StorageEntity.ticketSLA
         }
     }
 }

@@ -22,6 +22,10 @@ enum UniqueIndexMap {
         "refresh_tokens.id": .primaryKey,
         "refresh_tokens.digest": .refreshTokenDigest,
         "jobs.id": .primaryKey,
+        // MARK: SLA engine
+        "sla_policies.organization_id, sla_policies.id": .primaryKey,
+        "business_hours.organization_id, business_hours.id": .primaryKey,
+        "ticket_sla.ticket_id": .primaryKey,
     ]
 
     /// Unique indexes that callers cannot violate because the adapter itself fills them (ticket

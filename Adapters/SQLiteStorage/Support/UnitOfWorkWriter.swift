@@ -107,6 +107,23 @@ enum UnitOfWorkWriter {
             try RecordedEventRow.insert(db, event)
         case .removeRelayedEvents(let ids):
             try RecordedEventRow.remove(db, ids: ids)
+
+        // MARK: SLA engine
+        case .replaceSLAPolicies(let organization, let policies):
+            try requireOrganization(organization, db)
+            try SLAConfigurationRow.replace(db, policies: policies, of: organization)
+        case .replaceBusinessHours(let organization, let hours):
+            try requireOrganization(organization, db)
+            try SLAConfigurationRow.replace(db, hours: hours, of: organization)
+        case .saveTicketSLA(let record, let expectedVersion):
+            if let expectedVersion {
+                guard try TicketSLARow.update(db, record, expectedVersion: expectedVersion) else {
+                    throw try failedUpdate(.ticketSLA, id: record.ticketID.description, organization: record.organizationID, db)
+                }
+            } else {
+                try requireTicket(record.ticketID, in: record.organizationID, db)
+                try TicketSLARow.insert(db, record)
+            }
         }
     }
 

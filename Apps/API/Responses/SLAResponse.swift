@@ -1,10 +1,25 @@
-/// The SLA block of every ticket (SPEC §6). SLA computation is a later feature; until it exists every
-/// value is `null`, so that clients can already rely on the shape.
+import Domain
+
+/// The SLA block of every ticket (SPEC §6): due times, time left, level, met and breached instants.
 struct SLAResponse: Encodable, Sendable {
     @Nullable var policyId: String?
     let firstResponse: SLATimerResponse
     let resolution: SLATimerResponse
 
+    init(policyId: String?, firstResponse: SLATimerResponse, resolution: SLATimerResponse) {
+        self.policyId = policyId
+        self.firstResponse = firstResponse
+        self.resolution = resolution
+    }
+
+    init(_ status: SLAStatus) {
+        self.init(
+            policyId: status.policyID?.description, firstResponse: SLATimerResponse(status.firstResponse, includesPause: false),
+            resolution: SLATimerResponse(status.resolution, includesPause: true)
+        )
+    }
+
+    /// Every value null: for a ticket whose SLA could not be computed.
     static let notComputed = SLAResponse(
         policyId: nil, firstResponse: SLATimerResponse(pausedSeconds: nil, includesPause: false),
         resolution: SLATimerResponse(pausedSeconds: nil, includesPause: true)
@@ -25,6 +40,15 @@ struct SLATimerResponse: Encodable, Sendable {
     init(pausedSeconds: Int?, includesPause: Bool) {
         self.pausedSeconds = pausedSeconds
         self.includesPause = includesPause
+    }
+
+    init(_ state: SLAClockState, includesPause: Bool) {
+        self.init(pausedSeconds: includesPause ? state.pausedSeconds : nil, includesPause: includesPause)
+        dueAt = WireTime.string(state.dueAt)
+        remainingSeconds = state.remainingSeconds
+        level = state.level.rawValue
+        metAt = WireTime.string(state.metAt)
+        breachedAt = WireTime.string(state.breachedAt)
     }
 
     private enum CodingKeys: String, CodingKey {

@@ -42,7 +42,7 @@ struct TicketResponse: Encodable, Sendable {
     let participantIds: [String]?
     let escalations: [EscalationResponse]?
 
-    init(_ ticket: Ticket, prefix: String, showsInternal: Bool) {
+    init(_ ticket: Ticket, prefix: String, showsInternal: Bool, sla: SLAStatus?) {
         id = ticket.id.description
         number = ticket.number.formatted(prefix: prefix)
         version = ticket.version
@@ -73,7 +73,7 @@ struct TicketResponse: Encodable, Sendable {
         closedAt = WireTime.string(ticket.closedAt)
         createdAt = WireTime.string(ticket.createdAt)
         updatedAt = WireTime.string(ticket.updatedAt)
-        sla = SLAResponse.notComputed
+        self.sla = sla.map(SLAResponse.init) ?? .notComputed
         tier = showsInternal ? ticket.tier : nil
         requiredSkills = showsInternal ? ticket.requiredSkills.sorted() : nil
         participantIds = showsInternal ? ticket.participantIDs.sorted().map(\.description) : nil

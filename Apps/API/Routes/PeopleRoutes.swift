@@ -11,9 +11,11 @@ struct PeopleRoutes: Sendable {
         group.get("queue") { _, context in
             let identity = try context.requireIdentity()
             let board = try await QueueUseCases(deps).dashboard(actor: identity.actor)
-            let tickets = { (list: [Ticket]) in list.map { RouteSupport.ticketBody($0, for: identity) } }
+            let assignedToMe = try await RouteSupport.ticketBodies(board.assignedToMe, for: identity, deps: deps)
+            let unassigned = try await RouteSupport.ticketBodies(board.unassigned, for: identity, deps: deps)
+            let urgent = try await RouteSupport.ticketBodies(board.urgent, for: identity, deps: deps)
             return try JSONCoding.response(QueueResponse(
-                assignedToMe: tickets(board.assignedToMe), unassigned: tickets(board.unassigned), urgent: tickets(board.urgent),
+                assignedToMe: assignedToMe, unassigned: unassigned, urgent: urgent,
                 workload: WorkloadResponse(activeTickets: board.activeCount, capacity: board.capacity)
             ))
         }

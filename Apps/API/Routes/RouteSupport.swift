@@ -12,14 +12,23 @@ enum RouteSupport {
         return id
     }
 
-    /// A ticket as the caller may see it, with its version as `ETag`.
-    static func ticket(_ ticket: Ticket, for identity: Identity, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws -> Response {
+    /// A ticket as the caller may see it, with its SLA as of now and its version as `ETag`.
+    static func ticket(
+        _ ticket: Ticket, for identity: Identity, deps: Dependencies, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]
+    ) async throws -> Response {
         var headers = headers
         headers[.eTag] = EntityTag.header(for: ticket.version)
-        return try JSONCoding.response(ticketBody(ticket, for: identity), status: status, headers: headers)
+        return try JSONCoding.response(try await ticketBodies([ticket], for: identity, deps: deps)[0], status: status, headers: headers)
     }
 
-    static func ticketBody(_ ticket: Ticket, for identity: Identity) -> TicketResponse {
-        TicketResponse(ticket, prefix: identity.organization.settings.ticketPrefix, showsInternal: AccessPolicy.seesInternal(identity.actor))
+    /// Tickets as the caller may see them, each with its SLA as of now (§6: every ticket read has it).
+    static func ticketBodies(_ tickets: [Ticket], for identity: Identity, deps: Dependencies) async throws -> [TicketResponse] {
+        let statuses = try await SLAStatusUseCases(deps).statuses(for: tickets)
+        return tickets.map {
+            TicketResponse(
+                $0, prefix: identity.organization.settings.ticketPrefix, showsInternal: AccessPolicy.seesInternal(identity.actor),
+                sla: statuses[$0.id]
+            )
+        }
     }
 }

@@ -70,7 +70,7 @@ struct TicketActionRoutes: Sendable {
             let id: TicketID = try RouteSupport.id("id", context)
             let version = try EntityTag.expectedVersion(request)
             let ticket = try await perform(id, identity.actor, version, request)
-            return try RouteSupport.ticket(ticket, for: identity)
+            return try await RouteSupport.ticket(ticket, for: identity, deps: deps)
         }
     }
 }

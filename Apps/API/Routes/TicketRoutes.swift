@@ -15,7 +15,7 @@ struct TicketRoutes: Sendable {
             let query = try TicketListQuery(request.uri.queryParameters, actor: identity.actor)
             let page = try await TicketUseCases(deps).list(actor: identity.actor, filter: query.filter, sort: query.sort, cursor: query.cursor, limit: query.limit)
             return try JSONCoding.response(ListResponse(
-                items: page.items.map { RouteSupport.ticketBody($0, for: identity) }, nextCursor: page.nextCursor?.encoded
+                items: try await RouteSupport.ticketBodies(page.items, for: identity, deps: deps), nextCursor: page.nextCursor?.encoded
             ))
         }
         group.post("tickets") { request, context in
@@ -23,12 +23,12 @@ struct TicketRoutes: Sendable {
             let input = try await body.decode(CreateTicketRequest.self, from: request).newTicket()
             let key = request.headers[Self.idempotencyKeyHeader]
             let ticket = try await TicketUseCases(deps).create(input, actor: identity.actor, idempotencyKey: key)
-            return try RouteSupport.ticket(ticket, for: identity, status: .created, headers: [.location: "/api/v1/tickets/\(ticket.id)"])
+            return try await RouteSupport.ticket(ticket, for: identity, deps: deps, status: .created, headers: [.location: "/api/v1/tickets/\(ticket.id)"])
         }
         group.get("tickets/{id}") { _, context in
             let identity = try context.requireIdentity()
             let ticket = try await TicketUseCases(deps).ticket(try RouteSupport.id("id", context), actor: identity.actor)
-            return try RouteSupport.ticket(ticket, for: identity)
+            return try await RouteSupport.ticket(ticket, for: identity, deps: deps)
         }
         group.patch("tickets/{id}") { request, context in
             let identity = try context.requireIdentity()
@@ -36,7 +36,7 @@ struct TicketRoutes: Sendable {
             let version = try EntityTag.expectedVersion(request)
             let patch = try await body.decode(PatchTicketRequest.self, from: request).patch()
             let ticket = try await TicketUseCases(deps).update(id, patch, actor: identity.actor, expectedVersion: version)
-            return try RouteSupport.ticket(ticket, for: identity)
+            return try await RouteSupport.ticket(ticket, for: identity, deps: deps)
         }
     }
 }

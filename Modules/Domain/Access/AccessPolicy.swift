@@ -70,6 +70,8 @@ public enum AccessPolicy {
         case .createTicket: true
         case .listAgents, .viewQueue, .setOwnAvailability: actor.role.isStaff
         case .manageAgents, .manageDepartments, .manageUsers: actor.role == .admin
+        case .manageSLA: actor.role == .admin
+        case .viewAnalytics: actor.role == .admin || actor.role == .supervisor
         }
     }
 

@@ -27,4 +27,7 @@ public enum OrganizationAction: String, Sendable, CaseIterable {
     case manageUsers
     case setOwnAvailability
     case viewQueue
+    // MARK: SLA engine
+    case manageSLA
+    case viewAnalytics
 }

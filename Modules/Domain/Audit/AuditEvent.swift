@@ -11,6 +11,8 @@ public struct AuditEvent: Sendable, Equatable {
         case internalNoteAdded = "internal_note_added"
         case merged, linked, resolved, closed, reopened, rated
         case slaBreached = "sla_breached"
+        // MARK: SLA engine
+        case slaWarning = "sla_warning"
     }
 
     public let id: AuditEventID

@@ -27,8 +27,11 @@ public enum StorageEntity {
     // MARK: routing
     public static let routingCursor = "routing_cursor"
 
+    // MARK: SLA engine
+    public static let ticketSLA = "ticket_sla"
+
     /// Every name above: an adapter reports no other.
-    public static let all: Set<String> = [organization, user, agentProfile, department, ticket, message, auditEvent, refreshToken, job, routingCursor]
+    public static let all: Set<String> = [organization, user, agentProfile, department, ticket, message, auditEvent, refreshToken, job, routingCursor, ticketSLA]
 }
 
 /// The uniqueness rules every storage adapter enforces.

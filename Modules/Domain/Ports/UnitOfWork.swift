@@ -81,6 +81,18 @@ public struct UnitOfWork: Sendable {
         case recordEvent(DomainEvent)
         /// Removes relayed events from the outbox; ids no longer there are ignored (another relay, a retry).
         case removeRelayedEvents([Int64])
+
+        // MARK: SLA engine
+        /// Replaces the organization's SLA policies with `policies`, kept in the given order (the order
+        /// breaks ties in `SLAPolicy.select`). `.missing(organization)` when the organization is absent.
+        case replaceSLAPolicies(OrganizationID, [SLAPolicy])
+        /// Replaces the organization's business-hours calendars, kept in the given order.
+        case replaceBusinessHours(OrganizationID, [BusinessHours])
+        /// Stores a ticket's SLA record. With `expectedVersion` `nil` it is new: `.duplicate(.primaryKey)`
+        /// if the ticket already has one, `.missing(ticket)` if the ticket is absent. Otherwise the stored
+        /// record must have that version (`.versionConflict(ticket_sla)`; `.missing(ticket_sla)` when absent):
+        /// what keeps two SLA sweeps from both reporting one crossing.
+        case saveTicketSLA(TicketSLA, expectedVersion: Int?)
     }
 }
 

@@ -6,9 +6,9 @@ import Foundation
 /// Changes may be given in any order (they are sorted by time, keeping the given order for equal
 /// times); changes before `createdAt` count from `createdAt`; changes after the evaluation instant are
 /// ignored. The status before any change is `open`.
-public struct SLATimeline: Sendable, Equatable {
+public struct SLATimeline: Sendable, Equatable, Codable {
     /// A value that took effect at an instant.
-    public struct Change<Value: Sendable & Equatable>: Sendable, Equatable {
+    public struct Change<Value: Sendable & Equatable & Codable>: Sendable, Equatable, Codable {
         public var at: Date
         public var value: Value
 

@@ -10,10 +10,13 @@ public struct SLAPolicy: Sendable, Equatable {
     public var conditions: SLAConditions
     /// The calendar whose working time the targets count; `nil` means 24/7.
     public var businessHoursID: BusinessHoursID?
+    /// What the SLA worker does when a clock of a ticket under this policy is breached; `nil`: nothing
+    /// beyond recording and notifying.
+    public var escalation: SLAEscalation?
 
     public init(
         id: SLAPolicyID, organizationID: OrganizationID, name: String, targets: SLATargets = .defaults,
-        conditions: SLAConditions = .any, businessHoursID: BusinessHoursID? = nil
+        conditions: SLAConditions = .any, businessHoursID: BusinessHoursID? = nil, escalation: SLAEscalation? = nil
     ) {
         self.id = id
         self.organizationID = organizationID
@@ -21,6 +24,7 @@ public struct SLAPolicy: Sendable, Equatable {
         self.targets = targets
         self.conditions = conditions
         self.businessHoursID = businessHoursID
+        self.escalation = escalation
     }
 }
 

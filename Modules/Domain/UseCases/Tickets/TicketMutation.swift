@@ -99,6 +99,8 @@ extension TicketUseCases {
         var unit = UnitOfWork([.updateTicket(mutation.ticket, expectedVersion: readVersion)])
         unit.append(contentsOf: mutation.extraChanges)
         unit.append(contentsOf: mutation.auditEvents.map { .appendAuditEvent($0) })
+        // The SLA record changes with the ticket, or not at all (its version guards it like the ticket's).
+        unit.append(try await deps.slaChange(for: mutation.ticket, newAuditEvents: mutation.auditEvents, at: mutation.now))
         unit.append(contentsOf: try await deps.outboxJobs(
             for: mutation.notifications, ticket: mutation.ticket, actor: mutation.actor.userID, now: mutation.now))
         unit.record(mutation.events)

@@ -100,7 +100,11 @@ extension TicketUseCases {
         let key = idempotencyKey.map { IdempotencyKey(organizationID: org, userID: actor.userID, key: $0, fingerprint: input.fingerprint) }
         let receipt: CommitReceipt
         do {
-            var unit = UnitOfWork([.insertTicket(ticket, idempotencyKey: key), .appendAuditEvent(created)])
+            let clock = try await deps.slaSetup(org).clock(for: ticket).clock
+            var unit = UnitOfWork([
+                .insertTicket(ticket, idempotencyKey: key), .appendAuditEvent(created),
+                .saveTicketSLA(.start(for: ticket, clock: clock), expectedVersion: nil),
+            ])
             // The number is allocated by the commit, so the event names the ticket by id (clients read the number).
             unit.record([
                 DomainEvent(kind: .ticketCreated, organizationID: org, ticketID: ticket.id, departmentID: ticket.departmentID,
