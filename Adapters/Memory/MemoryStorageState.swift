@@ -18,6 +18,8 @@ struct MemoryStorageState: Sendable {
     var refreshTokens: [RefreshTokenID: RefreshToken] = [:]
     var refreshTokensByDigest: [String: RefreshTokenID] = [:]
     var jobs: [JobID: Job] = [:]
+    // MARK: attachments
+    var attachments: [AttachmentID: Attachment] = [:]
 
     /// What an idempotency key is unique within.
     struct IdempotencyScope: Hashable, Sendable {

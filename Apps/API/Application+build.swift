@@ -34,7 +34,10 @@ func buildRouter(runtime: Runtime, signingSecret: Secret, options: APIOptions = 
 
     let router = Router(context: APIRequestContext.self)
     router.add(middleware: ProblemMiddleware())
-    router.add(middleware: BodyLimitMiddleware(maximumBytes: options.maximumBodyBytes))
+    let limits = runtime.settings.attachments.limits
+    // An upload carries one file plus its multipart framing.
+    let uploadLimit = Int(limits.largestBytes) + 64 * 1024
+    router.add(middleware: BodyLimitMiddleware(maximumBytes: options.maximumBodyBytes, uploadMaximumBytes: uploadLimit))
     HealthRoutes(storage: deps.storage).register(on: router)
 
     let v1 = router.group("api/v1")
@@ -46,7 +49,9 @@ func buildRouter(runtime: Runtime, signingSecret: Secret, options: APIOptions = 
     auth.registerAuthenticated(on: signedIn)
     TicketRoutes(deps: deps, body: body).register(on: signedIn)
     TicketActionRoutes(deps: deps, body: body).register(on: signedIn)
-    ConversationRoutes(deps: deps, body: body).register(on: signedIn)
+    let attachments = AttachmentUseCases(deps, files: runtime.files, limits: limits)
+    ConversationRoutes(deps: deps, body: body, attachments: attachments).register(on: signedIn)
+    AttachmentRoutes(attachments: attachments).register(on: signedIn)
     PeopleRoutes(deps: deps, body: body).register(on: signedIn)
     return router
 }

@@ -37,7 +37,10 @@ struct SwitchboardAPI: AsyncParsableCommand {
                 }
                 var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: app)]
                 // Embedded mode is one process: it also runs the worker's jobs (SPEC §2).
-                if settings.isEmbedded { services.append(.init(service: OutboxDeliveryService(runtime: runtime))) }
+                if settings.isEmbedded {
+                    services.append(.init(service: OutboxDeliveryService(runtime: runtime)))
+                    services.append(.init(service: AttachmentCleanupService(runtime: runtime)))
+                }
                 let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
                 try await group.run()
             }

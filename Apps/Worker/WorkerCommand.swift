@@ -36,13 +36,18 @@ struct WorkerCommand: AsyncParsableCommand {
                 try await Runtime.with(settings: settings, logger: logger) { runtime in
                     let report = await OutboxDeliveryService(runtime: runtime, batchSize: batchSize).runBatch()
                     FileHandle.standardError.write(Data("delivered \(report.delivered), retried \(report.retried), failed \(report.failed)\n".utf8))
+                    let deleted = await AttachmentCleanupService(runtime: runtime, batchSize: batchSize).runPass()
+                    FileHandle.standardError.write(Data("deleted \(deleted) unused uploads\n".utf8))
                 }
                 return
             }
             let runtime = try await Runtime.make(settings: settings, logger: logger)
             let delivery = OutboxDeliveryService(runtime: runtime, interval: .milliseconds(Int(interval * 1000)), batchSize: batchSize)
             let group = ServiceGroup(configuration: .init(
-                services: [.init(service: RuntimeService(runtime)), .init(service: delivery)],
+                services: [
+                    .init(service: RuntimeService(runtime)), .init(service: delivery),
+                    .init(service: AttachmentCleanupService(runtime: runtime, batchSize: batchSize)),
+                ],
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
             ))
             logger.info("worker started", metadata: ["database": "\(settings.database.redactedURL)"])

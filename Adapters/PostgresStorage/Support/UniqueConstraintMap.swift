@@ -20,6 +20,8 @@ enum UniqueConstraintMap {
         "refresh_tokens_pkey": .primaryKey,
         "refresh_tokens_digest_key": .refreshTokenDigest,
         "jobs_pkey": .primaryKey,
+        // MARK: attachments
+        "attachments_pkey": .primaryKey,
     ]
 
     /// Unique constraints that callers cannot violate because the adapter itself fills them (ticket

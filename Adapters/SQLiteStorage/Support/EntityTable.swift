@@ -4,6 +4,8 @@ import Domain
 /// identifiers of this schema, never input.
 enum EntityTable {
     case organization, user, agentProfile, department, ticket, refreshToken, job
+    // MARK: attachments
+    case attachment
 
     var name: String {
         switch self {
@@ -14,6 +16,7 @@ enum EntityTable {
         case .ticket: "tickets"
         case .refreshToken: "refresh_tokens"
         case .job: "jobs"
+        case .attachment: "attachments"
         }
     }
 
@@ -29,6 +32,7 @@ enum EntityTable {
         case .ticket: StorageEntity.ticket
         case .refreshToken: StorageEntity.refreshToken
         case .job: StorageEntity.job
+        case .attachment: StorageEntity.attachment
         }
     }
 }

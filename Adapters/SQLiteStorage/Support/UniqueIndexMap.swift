@@ -22,6 +22,8 @@ enum UniqueIndexMap {
         "refresh_tokens.id": .primaryKey,
         "refresh_tokens.digest": .refreshTokenDigest,
         "jobs.id": .primaryKey,
+        // MARK: attachments
+        "attachments.id": .primaryKey,
     ]
 
     /// Unique indexes that callers cannot violate because the adapter itself fills them (ticket

@@ -17,6 +17,10 @@ public enum ConfigurationKey: String, CaseIterable, Sendable, Comparable {
     case port = "SWITCHBOARD_PORT"
     case jwtSecret = "SWITCHBOARD_JWT_SECRET"
     case logLevel = "SWITCHBOARD_LOG_LEVEL"
+    // MARK: attachments
+    case attachmentImageMaxBytes = "SWITCHBOARD_ATTACHMENT_IMAGE_MAX_BYTES"
+    case attachmentDocumentMaxBytes = "SWITCHBOARD_ATTACHMENT_DOCUMENT_MAX_BYTES"
+    case attachmentPendingSeconds = "SWITCHBOARD_ATTACHMENT_PENDING_SECONDS"
 
     /// The prefix that marks a variable as Switchboard's.
     public static let prefix = "SWITCHBOARD_"

@@ -24,9 +24,11 @@ public enum StorageEntity {
     public static let auditEvent = "audit_event"
     public static let refreshToken = "refresh_token"
     public static let job = "job"
+    // MARK: attachments
+    public static let attachment = "attachment"
 
     /// Every name above: an adapter reports no other.
-    public static let all: Set<String> = [organization, user, agentProfile, department, ticket, message, auditEvent, refreshToken, job]
+    public static let all: Set<String> = [organization, user, agentProfile, department, ticket, message, auditEvent, refreshToken, job, attachment]
 }
 
 /// The uniqueness rules every storage adapter enforces.

@@ -50,6 +50,18 @@ public struct UnitOfWork: Sendable {
         /// An operator sends a failed job back to `pending` at `runAt` with zero attempts;
         /// `.versionConflict` unless it is `failed`.
         case requeueJob(JobID, organizationID: OrganizationID, runAt: Date)
+
+        // MARK: attachments
+
+        /// A new, pending attachment (no message yet) of an existing ticket of its organization
+        /// (`.missing(ticket)` otherwise; `.duplicate(.primaryKey)` for a reused id).
+        case insertAttachment(Attachment)
+        /// Attaches a pending upload to a message, internal when the message is an internal note.
+        /// `.missing` when absent; `.versionConflict` when it is already attached (one upload, one message).
+        case attachAttachment(AttachmentID, organizationID: OrganizationID, messageID: MessageID, isInternal: Bool)
+        /// Deletes a pending upload's record. `.versionConflict` when it has been attached meanwhile
+        /// (cleanup never removes a used file); an absent record is not an error (cleanup is repeatable).
+        case deletePendingAttachment(AttachmentID, organizationID: OrganizationID)
     }
 }
 
