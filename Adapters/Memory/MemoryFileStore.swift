@@ -50,6 +50,9 @@ public actor MemoryFileStore: FileStore {
 
     /// Makes every later operation throw `FileStoreError.unavailable(reason:)` as a store that is down
     /// would; `nil` brings it back.
+    /// Every stored key, sorted: lets tests prove that nothing was left behind.
+    public var keys: [FileKey] { objects.keys.sorted { $0.value < $1.value } }
+
     public func simulateOutage(reason: String? = "memory file store is switched off") {
         outage = reason
     }

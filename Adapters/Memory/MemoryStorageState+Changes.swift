@@ -182,6 +182,24 @@ extension MemoryStorageState {
                 guard ticketSLAs[record.ticketID] == nil else { throw StorageError.duplicate(constraint: .primaryKey) }
             }
             ticketSLAs[record.ticketID] = record
+
+        // MARK: attachments
+        case .insertAttachment(let attachment):
+            guard attachments[attachment.id] == nil else { throw StorageError.duplicate(constraint: .primaryKey) }
+            _ = try existing(tickets[attachment.ticketID], in: attachment.organizationID, entity: StorageEntity.ticket, id: attachment.ticketID.description)
+            attachments[attachment.id] = attachment
+
+        case .attachAttachment(let id, let organization, let messageID, let isInternal):
+            var attachment = try existing(attachments[id], in: organization, entity: StorageEntity.attachment, id: id.description)
+            guard attachment.messageID == nil else { throw StorageError.versionConflict(entity: StorageEntity.attachment, id: id.description) }
+            attachment.messageID = messageID
+            attachment.isInternal = isInternal
+            attachments[id] = attachment
+
+        case .deletePendingAttachment(let id, let organization):
+            guard let attachment = attachments[id], attachment.organizationID == organization else { return }
+            guard attachment.messageID == nil else { throw StorageError.versionConflict(entity: StorageEntity.attachment, id: id.description) }
+            attachments[id] = nil
         }
     }
 
@@ -229,6 +247,7 @@ protocol OrganizationScoped {
 extension User: OrganizationScoped {}
 extension AgentProfile: OrganizationScoped {}
 extension Department: OrganizationScoped {}
+extension Attachment: OrganizationScoped {}
 extension Ticket: OrganizationScoped {}
 extension RefreshToken: OrganizationScoped {}
 extension Job: OrganizationScoped {}

@@ -30,6 +30,9 @@ struct MemoryStorageState: Sendable {
     var businessHours: [OrganizationID: [BusinessHours]] = [:]
     var ticketSLAs: [TicketID: TicketSLA] = [:]
 
+    // MARK: attachments
+    var attachments: [AttachmentID: Attachment] = [:]
+
     /// What an idempotency key is unique within.
     struct IdempotencyScope: Hashable, Sendable {
         let organizationID: OrganizationID

@@ -46,7 +46,10 @@ func buildRouters(
     // Outermost, so that every request is counted with the status it finally got (problems included).
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: ProblemMiddleware())
-    router.add(middleware: BodyLimitMiddleware(maximumBytes: options.maximumBodyBytes))
+    let limits = runtime.settings.attachments.limits
+    // An upload carries one file plus its multipart framing.
+    let uploadLimit = Int(limits.largestBytes) + 64 * 1024
+    router.add(middleware: BodyLimitMiddleware(maximumBytes: options.maximumBodyBytes, uploadMaximumBytes: uploadLimit))
     HealthRoutes(storage: deps.storage).register(on: router)
     MetricsRoutes().register(on: router)
 
@@ -59,7 +62,9 @@ func buildRouters(
     auth.registerAuthenticated(on: signedIn)
     TicketRoutes(deps: deps, body: body).register(on: signedIn)
     TicketActionRoutes(deps: deps, body: body).register(on: signedIn)
-    ConversationRoutes(deps: deps, body: body).register(on: signedIn)
+    let attachments = AttachmentUseCases(deps, files: runtime.files, limits: limits)
+    ConversationRoutes(deps: deps, body: body, attachments: attachments).register(on: signedIn)
+    AttachmentRoutes(attachments: attachments).register(on: signedIn)
     PeopleRoutes(deps: deps, body: body).register(on: signedIn)
     OutboxRoutes(deps: deps).register(on: signedIn)
     NotificationTemplateRoutes(deps: deps, body: body).register(on: signedIn)

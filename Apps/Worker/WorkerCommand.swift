@@ -47,6 +47,8 @@ struct WorkerCommand: AsyncParsableCommand {
                     let sla = await SLASweepService(runtime: runtime, batchSize: batchSize).runPass()
                     let crossings = sla.reported.values.map(\.count).reduce(0, +)
                     FileHandle.standardError.write(Data("sla crossings \(crossings), escalated \(sla.escalated.count)\n".utf8))
+                    let deleted = await AttachmentCleanupService(runtime: runtime, batchSize: batchSize).runPass()
+                    FileHandle.standardError.write(Data("deleted \(deleted) unused uploads\n".utf8))
                 }
                 return
             }
@@ -58,6 +60,7 @@ struct WorkerCommand: AsyncParsableCommand {
                 services: [
                     .init(service: RuntimeService(runtime)), .init(service: EventRelayService(runtime: runtime)), .init(service: delivery),
                     .init(service: assignment), .init(service: sla),
+                    .init(service: AttachmentCleanupService(runtime: runtime, batchSize: batchSize)),
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
             ))

@@ -19,6 +19,7 @@ public enum StorageContract {
         + notificationTemplateCases
         + eventOutboxCases
         + slaCases
+        + attachmentCases
 
     /// The case with this name (for focused runs and for tests of the contract itself).
     public static func `case`(named name: String) -> StorageContractCase? {

@@ -32,23 +32,26 @@ import Testing
             let f = api.fixture
             let ticket = try await api.openTicket()
             _ = try await api.call(.post, "/api/v1/tickets/\(ticket)/take", as: "agent1@acme.test")
+            let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0])
+            let attachment = try #require(try await api.upload(png, filename: "a.png", to: ticket).json["id"].string)
             let before = try await f.snapshot()
             // The ticket's confirmation waits in acme's outbox: the job another organization's admin must not retry.
             let job = try #require(try await f.storage.jobs(kind: Outbox.jobKind, state: .pending, limit: 10).first, "acme's outbox job")
             let ids = [
                 "tickets": ticket, "agents": f.user("agent1@acme.test").id.description, "departments": f.support.id.description,
-                "admin": job.id.description,
+                "admin": job.id.description, "attachments": attachment, "files": attachment,
             ]
             let routes = api.validator.operations.filter { $0.contains("{id}") }.sorted()
-            #expect(routes.count == 17, "every ticket verb, messages, history, agents, departments and the outbox retry: \(routes)")
+            #expect(routes.count == 22, "every ticket verb, messages, history, attachments, files, agents, departments and the outbox retry: \(routes)")
             for route in routes {
                 let parts = route.split(separator: " ")
                 let (method, template) = (String(parts[0]), String(parts[1]))
                 let collection = template.split(separator: "/")[2]
+                // Attachments and files are ticket records: existence must not leak to anyone.
                 let path = template.replacingOccurrences(of: "{id}", with: ids[String(collection)]!)
                 for email in ["admin@globex.test", "agent@globex.test", "customer@globex.test"] {
                     let response = try await api.call(HTTPRequest.Method(method)!, path, as: email, json: body(for: method, path: template, api))
-                    let expected: Set<Int> = collection == "tickets" || email == "admin@globex.test" ? [404] : [403, 404]
+                    let expected: Set<Int> = ["tickets", "attachments", "files"].contains(collection) || email == "admin@globex.test" ? [404] : [403, 404]
                     #expect(expected.contains(response.code), "\(email) \(method) \(path): \(response.code) \(response.text)")
                     #expect(!response.text.contains("Printer on fire") && !response.text.contains("agent1@acme.test"), "\(route) leaked: \(response.text)")
                 }

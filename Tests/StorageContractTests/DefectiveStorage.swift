@@ -105,12 +105,12 @@ struct DefectiveStorage: Storage {
     func checkHealth() async throws { try await inner.checkHealth() }
 
     /// Runs a read; with `.reportsOutageAsNotFound`, an unavailable store answers `fallback`.
-    private func read<T>(_ fallback: T, _ body: () async throws -> T) async throws -> T {
+    func read<T>(_ fallback: T, _ body: () async throws -> T) async throws -> T {
         do { return try await body() } catch StorageError.unavailable where defect == .reportsOutageAsNotFound { return fallback }
     }
 
     /// The organizations to search: with `.leaksAcrossOrganizations`, all of them, the asked one first.
-    private func searched(_ organization: OrganizationID) async throws -> [OrganizationID] {
+    func searched(_ organization: OrganizationID) async throws -> [OrganizationID] {
         guard defect == .leaksAcrossOrganizations else { return [organization] }
         return [organization] + (try await inner.organizations().map(\.id).filter { $0 != organization })
     }

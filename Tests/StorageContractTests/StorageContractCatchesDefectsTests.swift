@@ -23,6 +23,7 @@ struct StorageContractCatchesDefectsTests {
         .init(defect: .ignoresExpectedVersion, caseName: "version: the second of two updates from the same read fails with versionConflict"),
         .init(defect: .ignoresExpectedVersion, caseName: "unit of work: a version conflict late in the unit leaves nothing of its earlier changes"),
         .init(defect: .leaksAcrossOrganizations, caseName: "tenant isolation: every query with the other organization's id sees nothing of it"),
+        .init(defect: .leaksAcrossOrganizations, caseName: "attachments: round trip, per-ticket list in (createdAt, id) order, invisible to other organizations"),
         .init(defect: .commitsChangeByChange, caseName: "unit of work: a version conflict late in the unit leaves nothing of its earlier changes"),
         .init(defect: .commitsChangeByChange, caseName: "unit of work: a duplicate late in the unit leaves nothing of its earlier changes"),
         .init(defect: .reportsOutageAsNotFound, caseName: "outage: every read throws unavailable, never nil or empty"),

@@ -11,6 +11,7 @@ enum SchemaMigrations {
                 + MessageSchema.v1 + AuditSchema.v1
         ),
         Migration(name: "v2_sessions_and_jobs", statements: SessionSchema.v2 + JobSchema.v2),
+        Migration(name: "v3_attachments", statements: AttachmentSchema.v3),
         Migration(name: "v4_sla", statements: SLASchema.v4),
         Migration(name: "v5_routing", statements: RoutingSchema.v5),
         Migration(name: "v6_realtime", statements: EventOutboxSchema.v6),

@@ -6,6 +6,8 @@ enum EntityTable {
     case organization, user, agentProfile, department, ticket, refreshToken, job
     // MARK: SLA engine
     case ticketSLA
+    // MARK: attachments
+    case attachment
 
     var name: String {
         switch self {
@@ -17,6 +19,7 @@ enum EntityTable {
         case .refreshToken: "refresh_tokens"
         case .job: "jobs"
         case .ticketSLA: "ticket_sla"
+        case .attachment: "attachments"
         }
     }
 
@@ -39,6 +42,7 @@ enum EntityTable {
         case .refreshToken: StorageEntity.refreshToken
         case .job: StorageEntity.job
         case .ticketSLA: StorageEntity.ticketSLA
+        case .attachment: StorageEntity.attachment
         }
     }
 }

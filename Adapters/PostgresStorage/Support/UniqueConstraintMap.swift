@@ -24,6 +24,9 @@ enum UniqueConstraintMap {
         "sla_policies_pkey": .primaryKey,
         "business_hours_pkey": .primaryKey,
         "ticket_sla_pkey": .primaryKey,
+
+        // MARK: attachments
+        "attachments_pkey": .primaryKey,
     ]
 
     /// Unique constraints that callers cannot violate because the adapter itself fills them (ticket

@@ -113,6 +113,21 @@ enum UnitOfWorkWriter {
             } else {
                 guard try await TicketSLARow.insert(transaction, record) else { throw missing(.ticket, record.ticketID.description) }
             }
+
+        // MARK: attachments
+        case .insertAttachment(let attachment):
+            guard try await AttachmentRow.insert(transaction, attachment) else { throw missing(.ticket, attachment.ticketID.description) }
+        case .attachAttachment(let id, let organization, let messageID, let isInternal):
+            guard try await AttachmentRow.attach(transaction, id, organization: organization, message: messageID, isInternal: isInternal) else {
+                throw try await failedUpdate(.attachment, id: id.uuid, organization: organization, transaction)
+            }
+        case .deletePendingAttachment(let id, let organization):
+            // Nothing deleted: absent is fine (repeatable); still there means it was attached meanwhile.
+            if try await !AttachmentRow.deletePending(transaction, id, organization: organization),
+                case .versionConflict = try await failedUpdate(.attachment, id: id.uuid, organization: organization, transaction)
+            {
+                throw StorageError.versionConflict(entity: StorageEntity.attachment, id: id.description)
+            }
         }
     }
 

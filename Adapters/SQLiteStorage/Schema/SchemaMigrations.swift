@@ -21,6 +21,9 @@ enum SchemaMigrations {
             try SessionSchema.v2(db)
             try JobSchema.v2(db)
         }
+        migrator.registerMigration("v3_attachments") { db in
+            try AttachmentSchema.v3(db)
+        }
         migrator.registerMigration("v4_sla") { db in
             try SLASchema.v4(db)
         }

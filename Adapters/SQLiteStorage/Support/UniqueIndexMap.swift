@@ -26,6 +26,9 @@ enum UniqueIndexMap {
         "sla_policies.organization_id, sla_policies.id": .primaryKey,
         "business_hours.organization_id, business_hours.id": .primaryKey,
         "ticket_sla.ticket_id": .primaryKey,
+
+        // MARK: attachments
+        "attachments.id": .primaryKey,
     ]
 
     /// Unique indexes that callers cannot violate because the adapter itself fills them (ticket

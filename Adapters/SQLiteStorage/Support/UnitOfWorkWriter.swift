@@ -124,6 +124,22 @@ enum UnitOfWorkWriter {
                 try requireTicket(record.ticketID, in: record.organizationID, db)
                 try TicketSLARow.insert(db, record)
             }
+
+        // MARK: attachments
+        case .insertAttachment(let attachment):
+            try requireTicket(attachment.ticketID, in: attachment.organizationID, db)
+            try AttachmentRow.insert(db, attachment)
+        case .attachAttachment(let id, let organization, let messageID, let isInternal):
+            guard try AttachmentRow.attach(db, id: id, organization: organization, message: messageID, isInternal: isInternal) else {
+                throw try failedUpdate(.attachment, id: id.description, organization: organization, db)
+            }
+        case .deletePendingAttachment(let id, let organization):
+            // Nothing deleted: absent is fine (repeatable); still there means it was attached meanwhile.
+            if try !AttachmentRow.deletePending(db, id: id, organization: organization),
+                try exists(.attachment, id: id.description, organization: organization, db)
+            {
+                throw StorageError.versionConflict(entity: StorageEntity.attachment, id: id.description)
+            }
         }
     }
 

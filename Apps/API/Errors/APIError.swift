@@ -10,6 +10,8 @@ enum APIError: Error, ProblemConvertible, HTTPResponseError {
     /// A path or query parameter cannot be parsed.
     case badParameters([FieldViolation])
     case bodyTooLarge(limit: Int?)
+    /// The body is not in a format the endpoint reads (e.g. an upload that is not multipart/form-data).
+    case unsupportedMediaType(expected: String)
     case rateLimited(retryAfter: Int)
     case routeNotFound
     /// Anything unexpected: the client learns nothing but the request id; the log has the rest.
@@ -42,6 +44,11 @@ enum APIError: Error, ProblemConvertible, HTTPResponseError {
             Problem(
                 status: .contentTooLarge, slug: "body-too-large", title: "The request body is too large",
                 detail: limit.map { "request bodies are limited to \($0) bytes" } ?? "the request body exceeds the limit"
+            )
+        case .unsupportedMediaType(let expected):
+            Problem(
+                status: .unsupportedMediaType, slug: "unsupported-media-type", title: "Unsupported request body format",
+                detail: "expected \(expected)", errors: [FieldViolation(field: "Content-Type", message: "must be \(expected)")]
             )
         case .rateLimited(let retryAfter):
             Problem(

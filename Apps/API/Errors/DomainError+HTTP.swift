@@ -47,6 +47,12 @@ extension DomainError: HTTPResponseError, ProblemConvertible {
                 detail: "this Idempotency-Key was already used for a different request",
                 errors: [FieldViolation(field: "Idempotency-Key", message: "was already used for a different request")]
             )
+        case .tooLarge(let field, let maximumBytes):
+            Problem(
+                status: .contentTooLarge, slug: "too-large", title: "The file is too large",
+                detail: "\(field) is larger than its limit of \(maximumBytes) bytes; nothing was stored",
+                errors: [FieldViolation(field: field, message: "must be at most \(maximumBytes) bytes")]
+            )
         case .unavailable(let reason):
             Problem(
                 status: .serviceUnavailable, slug: "unavailable", title: "Service unavailable",

@@ -21,6 +21,11 @@ public enum ConfigurationKey: String, CaseIterable, Sendable, Comparable {
     /// Seconds between auto-assignment passes (a decimal, e.g. `0.5`).
     case assignmentInterval = "SWITCHBOARD_ASSIGNMENT_INTERVAL"
 
+    // MARK: attachments
+    case attachmentImageMaxBytes = "SWITCHBOARD_ATTACHMENT_IMAGE_MAX_BYTES"
+    case attachmentDocumentMaxBytes = "SWITCHBOARD_ATTACHMENT_DOCUMENT_MAX_BYTES"
+    case attachmentPendingSeconds = "SWITCHBOARD_ATTACHMENT_PENDING_SECONDS"
+
     /// The prefix that marks a variable as Switchboard's.
     public static let prefix = "SWITCHBOARD_"
 

@@ -1,3 +1,4 @@
+import Domain
 import Logging
 
 extension Settings {
@@ -43,6 +44,13 @@ extension Settings {
         }
         let logLevel = reader.read(.logLevel, parseLogLevel) ?? defaultLogLevel
         let assignmentInterval = reader.read(.assignmentInterval, parseInterval) ?? defaultAssignmentInterval
+        let attachments = AttachmentSettings(
+            limits: AttachmentLimits(
+                imageBytes: reader.read(.attachmentImageMaxBytes, AttachmentSettings.byteCount) ?? AttachmentLimits.default.imageBytes,
+                documentBytes: reader.read(.attachmentDocumentMaxBytes, AttachmentSettings.byteCount) ?? AttachmentLimits.default.documentBytes
+            ),
+            pendingLifetimeSeconds: reader.read(.attachmentPendingSeconds, AttachmentSettings.seconds) ?? 24 * 3600
+        )
         reader.checkNames()
 
         guard reader.problems.isEmpty else { throw ConfigurationError(problems: reader.problems) }
@@ -50,7 +58,7 @@ extension Settings {
         for key in ConfigurationKey.allCases { sources[key] = reader.source(of: key) }
         return Settings(
             configFile: file?.path, dataDirectory: dataDirectory, database: database, files: files, notifier: notifier,
-            host: host, port: port, jwtSecret: jwtSecret, logLevel: logLevel, sources: sources,
+            host: host, port: port, jwtSecret: jwtSecret, logLevel: logLevel, attachments: attachments, sources: sources,
             assignmentInterval: assignmentInterval
         )
     }

@@ -17,6 +17,9 @@ import Logging
 /// | `SWITCHBOARD_PORT` | 1–65535 | `8080` |
 /// | `SWITCHBOARD_JWT_SECRET` | at least 32 bytes; required with Postgres | embedded: generated into `<data dir>/jwt-secret` |
 /// | `SWITCHBOARD_LOG_LEVEL` | trace, debug, info, notice, warning, error, critical | `info` |
+/// | `SWITCHBOARD_ATTACHMENT_IMAGE_MAX_BYTES` | 1 … 104857600 | `5242880` (5 MB) |
+/// | `SWITCHBOARD_ATTACHMENT_DOCUMENT_MAX_BYTES` | 1 … 104857600 | `26214400` (25 MB) |
+/// | `SWITCHBOARD_ATTACHMENT_PENDING_SECONDS` | seconds an unused upload is kept | `86400` |
 ///
 /// Relative paths are relative to the working directory. An empty value is an error, not a default.
 public struct Settings: Sendable, Equatable {
@@ -40,6 +43,8 @@ public struct Settings: Sendable, Equatable {
     /// `nil` in embedded mode when unset: the app then generates one into `jwtSecretFile`.
     public var jwtSecret: Secret?
     public var logLevel: Logger.Level
+    /// Upload limits and the lifetime of pending uploads (see `AttachmentSettings`).
+    public var attachments = AttachmentSettings()
     /// Where each value came from, for `config check`.
     public var sources: [ConfigurationKey: ConfigurationSource]
     /// Time between auto-assignment passes (`SWITCHBOARD_ASSIGNMENT_INTERVAL`, seconds; default 2).

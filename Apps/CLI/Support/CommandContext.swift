@@ -83,6 +83,7 @@ enum Output {
             case .staleVersion(let current): "stale version; the current version is \(current)"
             case .illegalTransition(let from, let to): "a ticket cannot move from \(from.rawValue) to \(to.rawValue)"
             case .idempotencyKeyReused: "the idempotency key was used for a different request"
+            case .tooLarge(let field, let maximumBytes): "\(field) is larger than \(maximumBytes) bytes"
             }
         case let storage as StorageError: "storage: \(storage)"
         case let described as any CustomStringConvertible: described.description

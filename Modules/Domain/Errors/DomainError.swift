@@ -18,6 +18,9 @@ public enum DomainError: Error, Sendable, Equatable {
     case idempotencyKeyReused
     /// A dependency (database, file store …) is down; retrying later may work.
     case unavailable(reason: String)
+    // MARK: attachments
+    /// An upload is larger than its limit; `field` names the input, `maximumBytes` the limit.
+    case tooLarge(field: String, maximumBytes: Int64)
 
     /// Shorthand for a single invalid field.
     public static func invalid(_ field: String, _ message: String) -> DomainError {

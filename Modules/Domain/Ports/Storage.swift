@@ -11,7 +11,8 @@ import Foundation
 /// - Ticket numbers are allocated per organization in commit order: 1, 2, 3 … unique and without gaps
 ///   in a single process, even under concurrent commits.
 public protocol Storage: OrganizationQueries, UserQueries, AgentQueries, DepartmentQueries, TicketQueries,
-    MessageQueries, AuditQueries, SessionQueries, JobQueries, RoutingQueries, EventOutboxQueries, SLAQueries, Sendable
+    MessageQueries, AuditQueries, SessionQueries, JobQueries, RoutingQueries, EventOutboxQueries, SLAQueries,
+    AttachmentQueries, Sendable
 {
     /// Applies all changes of `unit` in one transaction, or none of them, and returns what it allocated.
     /// Throws `StorageError.versionConflict`, `.duplicate`, `.missing` (an update of an absent record),

@@ -30,8 +30,13 @@ public enum StorageEntity {
     // MARK: SLA engine
     public static let ticketSLA = "ticket_sla"
 
+    // MARK: attachments
+    public static let attachment = "attachment"
+
     /// Every name above: an adapter reports no other.
-    public static let all: Set<String> = [organization, user, agentProfile, department, ticket, message, auditEvent, refreshToken, job, routingCursor, ticketSLA]
+    public static let all: Set<String> = [organization, user, agentProfile, department, ticket, message, auditEvent, refreshToken, job, routingCursor, ticketSLA,
+        attachment,
+    ]
 }
 
 /// The uniqueness rules every storage adapter enforces.

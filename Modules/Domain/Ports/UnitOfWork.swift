@@ -93,6 +93,18 @@ public struct UnitOfWork: Sendable {
         /// record must have that version (`.versionConflict(ticket_sla)`; `.missing(ticket_sla)` when absent):
         /// what keeps two SLA sweeps from both reporting one crossing.
         case saveTicketSLA(TicketSLA, expectedVersion: Int?)
+
+        // MARK: attachments
+
+        /// A new, pending attachment (no message yet) of an existing ticket of its organization
+        /// (`.missing(ticket)` otherwise; `.duplicate(.primaryKey)` for a reused id).
+        case insertAttachment(Attachment)
+        /// Attaches a pending upload to a message, internal when the message is an internal note.
+        /// `.missing` when absent; `.versionConflict` when it is already attached (one upload, one message).
+        case attachAttachment(AttachmentID, organizationID: OrganizationID, messageID: MessageID, isInternal: Bool)
+        /// Deletes a pending upload's record. `.versionConflict` when it has been attached meanwhile
+        /// (cleanup never removes a used file); an absent record is not an error (cleanup is repeatable).
+        case deletePendingAttachment(AttachmentID, organizationID: OrganizationID)
     }
 }
 

@@ -88,7 +88,8 @@ struct Fixture {
             for ticket in tickets {
                 let messages = try await storage.messages(ticket: ticket.id, in: org.id, includeInternal: true).count
                 let events = try await storage.auditEvents(ticket: ticket.id, in: org.id).count
-                result[ticket.id.description] = "v\(ticket.version) m\(messages) e\(events)"
+                let files = try await storage.attachments(ticket: ticket.id, in: org.id).count
+                result[ticket.id.description] = "v\(ticket.version) m\(messages) e\(events) f\(files)"
             }
             result["\(org.slug).users"] = String(try await storage.users(in: org.id, role: nil).count)
             result["\(org.slug).departments"] = String(try await storage.departments(in: org.id).map { "\($0.name)@\($0.version)" }.joined(separator: ","))

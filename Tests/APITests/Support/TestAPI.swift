@@ -70,7 +70,7 @@ final class TestAPI: Sendable {
     }
 
     /// Every response: documented status and shape, and a request id.
-    private func check(_ response: APIResponse, method: HTTPRequest.Method, path: String, sourceLocation: SourceLocation) {
+    func check(_ response: APIResponse, method: HTTPRequest.Method, path: String, sourceLocation: SourceLocation) {
         #expect(response.headers[Self.requestID]?.isEmpty == false, "\(method) \(path): no X-Request-Id", sourceLocation: sourceLocation)
         let problems = validator.problems(
             method: method.rawValue, path: path, status: Int(response.status.code), contentType: response.headers[.contentType], body: response.data

@@ -15,6 +15,28 @@ public struct MessageUseCases: Sendable {
         return try await deps.read { try await $0.messages(ticket: ticketID, in: actor.organizationID, includeInternal: includeInternal) }
     }
 
+    /// Attaches the actor's pending uploads of this ticket to `message`; each other id is a violation
+    /// naming its position (`attachmentIds[i]`). Files of an internal note become internal.
+    private func attachChanges(_ ids: [FileID], to message: Message, actor: Actor) async throws(DomainError) -> [UnitOfWork.Change] {
+        guard !ids.isEmpty else { return [] }
+        var v = Validator()
+        var changes: [UnitOfWork.Change] = []
+        for (index, id) in ids.enumerated() {
+            let found = try await deps.read { try await $0.attachment(id: id, in: message.organizationID) }
+            guard let found, found.ticketID == message.ticketID, found.uploaderID == actor.userID else {
+                v.fail("attachmentIds[\(index)]", "is not a file you uploaded to this ticket")
+                continue
+            }
+            guard found.messageID == nil, !ids[..<index].contains(id) else {
+                v.fail("attachmentIds[\(index)]", "is already attached to a message")
+                continue
+            }
+            changes.append(.attachAttachment(id, organizationID: message.organizationID, messageID: message.id, isInternal: message.isInternal))
+        }
+        try v.check()
+        return changes
+    }
+
     /// Posts a reply or an internal note. A customer reply on `waiting_customer` moves the ticket back to
     /// `in_progress`; the first public staff reply records the first response; staff who write become
     /// participants. The message, the ticket change and the audit event commit together.
@@ -24,7 +46,7 @@ public struct MessageUseCases: Sendable {
         var v = Validator()
         let text = v.text(body, field: "body", max: Message.maximumBodyBytes)
         if let body, body.utf8.count > Message.maximumBodyBytes { v.fail("body", "must be at most 50 KB") }
-        if attachmentIDs.count > 10 { v.fail("attachmentIds", "at most 10 attachments per message") }
+        if attachmentIDs.count > AttachmentLimits.perMessage { v.fail("attachmentIds", "at most 10 attachments per message") }
         try v.check()
 
         var posted: Message?
@@ -42,6 +64,7 @@ public struct MessageUseCases: Sendable {
                 kind: kind, body: text!, isInternal: isInternal, attachmentIDs: attachmentIDs, createdAt: m.now
             )
             m.extraChanges.append(.insertMessage(message))
+            for change in try await attachChanges(attachmentIDs, to: message, actor: actor) { m.extraChanges.append(change) }
             m.audit(isInternal ? .internalNoteAdded : .messageAdded, note: message.id.description)
             if actor.role.isStaff {
                 m.ticket.participantIDs.insert(actor.userID)
