@@ -15,6 +15,7 @@ public enum StorageContract {
         roundTripCases + readCases + unitOfWorkCases + versionCases + uniquenessCases + ticketNumberCases
         + idempotencyCases + isolationCases + filterCases + sortCases + paginationCases + scopeCases + threadCases
         + healthCases + outageCases + migrationCases + optionalFieldCases + sessionCases + jobCases
+        + bulkLoadingCases
 
     /// The case with this name (for focused runs and for tests of the contract itself).
     public static func `case`(named name: String) -> StorageContractCase? {
