@@ -19,6 +19,7 @@ let package = Package(
         .executable(name: "switchboard", targets: ["CLI"]),
         .executable(name: "switchboard-api", targets: ["API"]),
         .executable(name: "switchboard-worker", targets: ["Worker"]),
+        .executable(name: "switchboard-bench", targets: ["Bench"]),
         // Contract suites are published so that third-party adapters can prove themselves.
         .library(name: "ContractKit", targets: ["ContractKit"]),
         .library(name: "StorageContract", targets: ["StorageContract"]),
@@ -41,6 +42,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", exact: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", exact: "2.8.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
     ],
     targets: [
         // MARK: - Modules
@@ -162,6 +164,22 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             path: "Apps/Worker",
+            swiftSettings: swiftSettings
+        ),
+
+        // The load generator of the benchmark (scripts/bench): HTTP scenarios against a running API and a
+        // raw-database baseline; it sees the storage adapters only for the baseline's direct inserts.
+        .executableTarget(
+            name: "Bench",
+            dependencies: [
+                "Domain", "SQLiteStorage", "PostgresStorage",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Apps/Bench",
             swiftSettings: swiftSettings
         ),
 

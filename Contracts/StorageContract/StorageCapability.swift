@@ -7,6 +7,9 @@ public enum StorageCapability: String, ContractCapability, CaseIterable, CustomS
     case outage
     /// The subject's stores are `MigratableStorage`: their schema is versioned and migrated.
     case migrations
+    // MARK: bench
+    /// The subject's stores are `BulkLoading`: prepared batches load in bulk (benchmark datasets).
+    case bulkLoading
 
     public var description: String { rawValue }
 }

@@ -20,6 +20,7 @@ public enum StorageContract {
         + eventOutboxCases
         + slaCases
         + attachmentCases
+        + bulkLoadingCases
 
     /// The case with this name (for focused runs and for tests of the contract itself).
     public static func `case`(named name: String) -> StorageContractCase? {

@@ -5,7 +5,7 @@ import Testing
 
 /// MemoryStorage as the storage contract sees it: a fresh actor per case, with a simulated outage.
 struct MemoryStorageSubject: StorageContractSubject {
-    var capabilities: Set<StorageCapability> { [.outage] }
+    var capabilities: Set<StorageCapability> { [.outage, .bulkLoading] }
 
     func makeStorage() async throws -> any Storage { MemoryStorage() }
 

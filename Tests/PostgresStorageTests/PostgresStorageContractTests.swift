@@ -8,7 +8,7 @@ import Testing
 struct PostgresStorageSubject: StorageContractSubject {
     let database: PostgresTestDatabase
 
-    var capabilities: Set<StorageCapability> { [.outage, .migrations] }
+    var capabilities: Set<StorageCapability> { [.outage, .migrations, .bulkLoading] }
 
     func makeStorage() async throws -> any Storage {
         let schema = try await database.makeSchema()

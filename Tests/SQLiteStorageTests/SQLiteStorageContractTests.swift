@@ -7,7 +7,7 @@ import Testing
 /// SQLiteStorage as the storage contract sees it: a migrated database file in a folder of its own
 /// per case; an outage is the store's connections closing under it.
 struct SQLiteStorageSubject: StorageContractSubject {
-    var capabilities: Set<StorageCapability> { [.outage, .migrations] }
+    var capabilities: Set<StorageCapability> { [.outage, .migrations, .bulkLoading] }
 
     func makeStorage() async throws -> any Storage {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("SQLiteStorageContract-\(UUID().uuidString)")

@@ -13,12 +13,12 @@ struct TicketRow {
     static let selectSQL = "SELECT \(columns) FROM tickets"
 
     let ticket: Ticket
-    private let customFields: JSONB
-    private let references: JSONB
-    private let journeyAnswers: JSONB?
-    private let escalations: JSONB
-    private let resolution: JSONB?
-    private let rating: JSONB?
+    let customFields: JSONB
+    let references: JSONB
+    let journeyAnswers: JSONB?
+    let escalations: JSONB
+    let resolution: JSONB?
+    let rating: JSONB?
 
     init(_ ticket: Ticket) throws {
         self.ticket = ticket

@@ -1,17 +1,44 @@
 import ArgumentParser
+import Bootstrap
 import Domain
+import Foundation
 
 struct SeedCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "seed", abstract: "Load data into an install.")
+    static let configuration = CommandConfiguration(
+        commandName: "seed", abstract: "Load data into an install: the demo organization, or a bulk dataset for benchmarks.")
 
     @Flag(help: "Load the demo organization, its users and sample tickets (once; a second run changes nothing).")
     var demo = false
 
+    @Option(help: "Generate a bulk organization with this many tickets (with messages and audit history).")
+    var tickets: Int?
+
+    @Option(help: "Agents of the bulk organization.")
+    var agents = 50
+
+    @Option(help: "Customers of the bulk organization.")
+    var customers = 1_000
+
+    @Option(help: "Slug of the bulk organization (must not exist yet).")
+    var org = "bench"
+
+    @Option(help: "Password of every bulk user (admin@bench.example, agentN@…, customerN@…).")
+    var password = "bench123"
+
+    @Option(help: "Seed of the bulk generator: the same seed gives the same data.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Tickets per transaction when loading in bulk.")
+    var batchSize = 5_000
+
     func validate() throws {
-        guard demo else { throw ValidationError("say what to seed: --demo") }
+        guard demo != (tickets != nil) else { throw ValidationError("say what to seed: --demo, or --tickets N (not both)") }
+        if let tickets, tickets < 0 { throw ValidationError("--tickets must be 0 or more") }
+        guard agents > 0, customers > 0, batchSize > 0 else { throw ValidationError("--agents, --customers and --batch-size must be positive") }
     }
 
     func run() async throws {
+        if let tickets { return try await bulk(tickets) }
         let outcome = try await CommandContext.run { context in try await Output.failing { try await DemoSeed(context.deps).run() } }
         switch outcome {
         case .seeded(let org): Output.line("seeded organization \(org.slug) (\(org.name))")
@@ -19,5 +46,41 @@ struct SeedCommand: AsyncParsableCommand {
         }
         Output.line("log in with:")
         for login in DemoSeed.logins { Output.line("  \(login.email) / \(login.password) (\(login.role.rawValue))") }
+    }
+
+    /// Generates the bulk dataset batch by batch (constant memory) and loads each batch in one transaction.
+    private func bulk(_ count: Int) async throws {
+        try await CommandContext.run { context in
+            try await Output.failing {
+                guard let loader = context.runtime.storage as? any BulkLoading else {
+                    throw ValidationError("this storage cannot load in bulk")
+                }
+                if try await context.runtime.storage.organization(slug: org) != nil {
+                    throw ValidationError("organization \(org) already exists; bulk data goes into a fresh organization (--org)")
+                }
+                let plan = BulkSeed.Plan(
+                    organizationSlug: org, tickets: count, agents: agents, customers: customers, batchSize: batchSize, seed: seed,
+                    end: context.deps.clock.now(), passwordHash: try await context.deps.passwordHasher.hash(password))
+                let generator = BulkSeed(plan)
+                let started = ContinuousClock.now
+                let people = generator.people()
+                try await loader.load(people)
+                var rows = people.rowCount
+                for index in 0..<generator.ticketBatchCount {
+                    let batch = generator.tickets(batch: index)
+                    try await loader.load(batch)
+                    rows += batch.rowCount
+                }
+                let seconds = Self.seconds(ContinuousClock.now - started)
+                Output.line("seeded organization \(org): \(count) tickets, \(agents) agents, \(customers) customers, " + String(
+                    format: "%d rows in %.1f s (%.0f tickets/s, %.0f rows/s)",
+                    rows, seconds, Double(count) / max(seconds, 0.001), Double(rows) / max(seconds, 0.001)))
+                Output.line("log in as \(BulkSeed.adminEmail), agent1@bench.example or customer1@bench.example with the given password")
+            }
+        }
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }

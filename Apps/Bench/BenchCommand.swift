@@ -1,0 +1,131 @@
+import ArgumentParser
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+
+/// `switchboard-bench`: the load generator of `scripts/bench`. Runs the fixed HTTP scenarios against a
+/// running API (a bounded number of requests and seconds each, at several concurrencies), the raw
+/// database baseline, and prints the report as a table (and JSON with `--json`).
+@main
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "switchboard-bench", abstract: "Measure a running switchboard-api (scenarios of SPEC §15) and the raw database under it.")
+
+    @Option(help: "Base URL of the running API.")
+    var url = "http://127.0.0.1:8080"
+
+    @Option(help: "Process id of the API server, for its resident memory (/proc/<pid>/status).")
+    var serverPid: Int32?
+
+    @Option(help: "Organization slug of the bulk dataset (switchboard seed --tickets).")
+    var org = "bench"
+
+    @Option(help: "Password of the bulk dataset's users.")
+    var password = "bench123"
+
+    @Option(help: "Client counts each scenario runs at.")
+    var concurrency: [Int] = [1, 8, 32]
+
+    @Option(help: "At most this many operations per scenario and concurrency.")
+    var requests = 2_000
+
+    @Option(help: "At most this many seconds per scenario and concurrency.")
+    var seconds = 10.0
+
+    @Option(help: "Label of the database in the report (sqlite, postgres).")
+    var database = "sqlite"
+
+    @Option(help: "Tickets seeded before the run, for the report.")
+    var seededTickets: Int?
+
+    @Option(help: "Tickets per second the seed reached, for the report.")
+    var seedRate: Double?
+
+    @Option(help: "Raw baseline into a scratch SQLite file at this path.")
+    var baselineSqlite: String?
+
+    @Option(help: "Raw baseline into scratch tables of this PostgreSQL database (postgres://…).")
+    var baselinePostgres: String?
+
+    @Option(help: "Tickets the raw baseline inserts.")
+    var baselineTickets = 20_000
+
+    @Option(help: "Write the report as JSON to this file too.")
+    var json: String?
+
+    func run() async throws {
+        var configuration = HTTPClient.Configuration()
+        // One connection per client: the default pool (8 per host) would queue 32 clients behind 8.
+        configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: max(8, concurrency.max() ?? 8))
+        let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        do {
+            let report = try await measure(APIClient(http: http, baseURL: url))
+            try await http.shutdown()
+            print(report.table())
+            if let json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                try encoder.encode(report).write(to: URL(fileURLWithPath: json))
+            }
+        } catch {
+            try? await http.shutdown()
+            throw error
+        }
+    }
+
+    private func measure(_ api: APIClient) async throws -> BenchReport {
+        let scenarios = Scenarios(
+            api: api,
+            customerToken: try await api.login(email: "customer1@bench.example", password: password, organization: org),
+            adminToken: try await api.login(email: "admin@bench.example", password: password, organization: org))
+        var report = BenchReport(
+            database: database, machine: Self.machine(), seededTickets: seededTickets, seedTicketsPerSecond: seedRate,
+            idleMemory: ProcessMemory.of(pid: serverPid), memoryAfterLoad: ProcessMemory.of(pid: serverPid))
+        let created = CreatedTickets()
+        for clients in concurrency {
+            report.samples.append(await LoadRunner.run(scenario: "create ticket", concurrency: clients, requests: requests, maximumSeconds: seconds) { index in
+                await created.add(try await scenarios.createTicket(index))
+            })
+        }
+        let existing = try await scenarios.existingTicketIDs(1_000)
+        guard !existing.isEmpty else { throw APIClient.Failure(description: "the API lists no tickets to read") }
+        for clients in concurrency {
+            report.samples.append(await LoadRunner.run(scenario: "read ticket + messages", concurrency: clients, requests: requests, maximumSeconds: seconds) { index in
+                try await scenarios.readTicket(existing[index % existing.count])
+            })
+        }
+        for clients in concurrency {
+            report.samples.append(await LoadRunner.run(scenario: "list queue (filtered)", concurrency: clients, requests: requests, maximumSeconds: seconds) { index in
+                try await scenarios.listQueue(index)
+            })
+        }
+        let fresh = await created.ids
+        guard !fresh.isEmpty else { throw APIClient.Failure(description: "no ticket was created, so none can get messages") }
+        for clients in concurrency {
+            report.samples.append(await LoadRunner.run(scenario: "add message", concurrency: clients, requests: requests, maximumSeconds: seconds) { index in
+                try await scenarios.addMessage(fresh[index % fresh.count], index)
+            })
+        }
+        report.memoryAfterLoad = ProcessMemory.of(pid: serverPid)
+        let clients = concurrency.max() ?? 1
+        if let baselineSqlite {
+            report.baseline = try await SQLiteBaseline.run(path: baselineSqlite, tickets: baselineTickets, concurrency: clients)
+        } else if let baselinePostgres {
+            report.baseline = try await PostgresBaseline.run(url: baselinePostgres, tickets: baselineTickets, concurrency: clients)
+        }
+        return report
+    }
+
+    /// CPU model and count, for the README's "measured on".
+    static func machine() -> String {
+        let info = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+        let model = info.split(separator: "\n").first { $0.hasPrefix("model name") }?.split(separator: ":").last?.trimmingCharacters(in: .whitespaces)
+        return "\(model ?? "unknown CPU"), \(ProcessInfo.processInfo.activeProcessorCount) cores"
+    }
+}
+
+/// Ids of the tickets the create scenario made (the message scenario replies to them).
+actor CreatedTickets {
+    private(set) var ids: [String] = []
+    func add(_ id: String) { ids.append(id) }
+}
