@@ -79,6 +79,8 @@ struct SLASweepServiceTests {
             #expect(now.status == .escalated && now.departmentID == experts.id && now.escalationLevel == 1, "\(ticket.subject) escalated per policy")
         }
         #expect(reports.flatMap(\.escalated).count == opened.count, "one escalation per breached ticket")
+        // Events travel through the committed outbox: publish them as the relay service does.
+        while try await EventRelay(deps).relayPending(holder: "test-relay", limit: 100) > 0 {}
         #expect(transport.count(.slaWarning) == opened.count && transport.count(.slaBreached) == opened.count, "one event per crossing")
         let mail = try await storage.jobs(kind: Outbox.jobKind, state: .pending, limit: 1_000).map { try Outbox.request(in: $0) }
         #expect(mail.filter { $0.kind == .slaWarning }.count == 2 * opened.count, "warning to the assignee and the supervisor")

@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Synchronization
 import PostgresTransport
 import Testing
 import TransportContract
@@ -48,13 +49,28 @@ actor RunningTransports {
         return transport
     }
 
-    /// Stops `transport` and its peers, waiting until their connections are closed.
+    /// Stops `transport` and its peers, waiting until their connections are closed. A transport that does
+    /// not stop within `stopLimit` fails the case instead of hanging the whole test run (seen once under a
+    /// fully loaded server: the pool kept trying to connect).
     func stop(_ transport: PostgresTransport) async {
         guard let entry = runners.removeValue(forKey: ObjectIdentifier(transport)) else { return }
         for peer in entry.peers { await stop(peer) }
         entry.task.cancel()
-        await entry.task.value
+        // Raced in unstructured tasks: awaiting a task's value cannot be cancelled, so a task group would
+        // wait for it anyway.
+        let task = entry.task
+        let stopped = await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
+            let answered = Mutex(false)
+            let answer: @Sendable (Bool) -> Void = { value in
+                if answered.withLock({ done in defer { done = true }; return !done }) { continuation.resume(returning: value) }
+            }
+            Task { await task.value; answer(true) }
+            Task { try? await Task.sleep(for: Self.stopLimit); answer(false) }
+        }
+        if !stopped { Issue.record("PostgresTransport.run() did not return within \(Self.stopLimit) of its task being cancelled") }
     }
+
+    static let stopLimit: Duration = .seconds(20)
 }
 
 @Suite(.postgresServer) struct PostgresTransportContractTests {

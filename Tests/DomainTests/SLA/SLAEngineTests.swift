@@ -103,6 +103,7 @@ struct SLAEngineTests {
         #expect(try await sweep.sweep().reported.isEmpty, "later sweeps stay quiet until the resolution clock's warning")
 
         #expect(try await w.history(ticket).filter { $0 == .slaWarning || $0 == .slaBreached } == [.slaWarning, .slaBreached])
+        try await w.relayEvents()
         let kinds = w.transport.published.map(\.kind)
         #expect(kinds.filter { $0 == .slaWarning }.count == 1 && kinds.filter { $0 == .slaBreached }.count == 1)
         let jobs = try await w.storage.jobs(kind: Outbox.jobKind, state: .pending, limit: 100).map { try Outbox.request(in: $0) }

@@ -1,17 +1,14 @@
-/// SplitMix64: a tiny, fast, seedable generator, so that every random case (and every failing property)
-/// can be replayed from its seed. Shared by the SLA and routing property tests.
+import Domain
+
+/// The project's seeded generator (`SplitMix64`) with the helpers property tests want, so that every
+/// random case (and every failing property) can be replayed from its seed. Shared by the SLA and routing
+/// property tests.
 struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
+    private var source: SplitMix64
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { source = SplitMix64(seed: seed) }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { source.next() }
 
     mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }
 

@@ -1,11 +1,12 @@
 /// SplitMix64: a tiny seedable generator, so that a bulk dataset is the same on every run and every
-/// machine (Swift's system generator is neither seedable nor stable across platforms).
-struct SplitMix64: RandomNumberGenerator {
+/// machine (Swift's system generator is neither seedable nor stable across platforms). Property tests
+/// use it too, so that every failing case can be replayed from its seed.
+public struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
