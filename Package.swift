@@ -228,7 +228,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SMTPNotifierTests",
-            dependencies: ["SMTPNotifier", "Domain", "NotifierContract"],
+            dependencies: ["SMTPNotifier", "Domain", "NotifierContract", "TestSupport"],
             path: "Tests/SMTPNotifierTests",
             swiftSettings: swiftSettings
         ),
@@ -262,7 +262,9 @@ let package = Package(
             path: "Tests/StorageContractTests",
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "CLITests", dependencies: ["CLI", "Domain"], path: "Tests/CLITests", swiftSettings: swiftSettings),
+        // What test targets share: running child processes and blocking waits off the cooperative pool, free ports.
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
+        .testTarget(name: "CLITests", dependencies: ["CLI", "Domain", "TestSupport"], path: "Tests/CLITests", swiftSettings: swiftSettings),
         .testTarget(
             name: "APITests",
             dependencies: [
@@ -270,7 +272,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"), "InProcessTransport",
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"), "InProcessTransport", "TestSupport",
             ],
             path: "Tests/APITests",
             swiftSettings: swiftSettings
@@ -281,12 +283,13 @@ let package = Package(
             path: "Tests/CryptoSecretGeneratorTests",
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "WorkerTests", dependencies: ["Worker"], path: "Tests/WorkerTests", swiftSettings: swiftSettings),
+        .testTarget(name: "WorkerTests", dependencies: ["Worker", "TestSupport"], path: "Tests/WorkerTests", swiftSettings: swiftSettings),
         // Notification delivery under faults: an SMTP outage, a worker process killed mid-batch.
         .testTarget(
             name: "NotificationFaultTests",
             dependencies: [
-                "Worker", "Bootstrap", "Domain", "Memory", "SMTPNotifier", "InProcessTransport", .product(name: "Logging", package: "swift-log"),
+                "Worker", "Bootstrap", "Domain", "Memory", "SMTPNotifier", "InProcessTransport", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/NotificationFaultTests",
             swiftSettings: swiftSettings

@@ -105,6 +105,13 @@ public final class PostgresTransport: Transport {
         return try await fetch(after: sequence)
     }
 
+    /// Returns once the table exists and the listener listens (what every call waits for first); throws
+    /// `PostgresTransportError.notRunning` if `run()` ended before that. For a caller that wants the
+    /// transport started before it serves, and for tests that separate starting from the calls they time.
+    public func waitUntilReady() async throws {
+        try await readiness.wait()
+    }
+
     /// How many subscriptions are live (tests, metrics).
     public var subscriberCount: Int { fanOut.count }
 
@@ -119,7 +126,9 @@ public final class PostgresTransport: Transport {
         while !Task.isCancelled {
             do {
                 try await client.withConnection { connection in
+                    logger.debug("real-time listener connected", metadata: ["namespace": "\(configuration.namespace)"])
                     try await createTable(connection)
+                    logger.debug("real-time table ready", metadata: ["namespace": "\(configuration.namespace)"])
                     try await connection.listen(on: configuration.namespace) { notifications in
                         // Listening before reading the baseline: nothing committed after it is missed. After a
                         // reconnect the old position stays, so that what was published meanwhile is caught up.
@@ -128,6 +137,7 @@ public final class PostgresTransport: Transport {
                             delivered.withLock { $0 = max($0, baseline) }
                             first = false
                             readiness.open()
+                            logger.debug("real-time listener listening", metadata: ["namespace": "\(configuration.namespace)", "after": "\(baseline)"])
                         }
                         // Anything missed while disconnected (after a reconnect) is caught up at once.
                         try await catchUp(using: connection)
@@ -179,16 +189,20 @@ public final class PostgresTransport: Transport {
     static let fetchBatch = 1_000
 
     private func createTable(_ connection: PostgresConnection) async throws {
-        // Serialised with an advisory lock: concurrent CREATE TABLE IF NOT EXISTS can still collide.
-        _ = try await connection.query("SELECT pg_advisory_lock(\(publishLock))", logger: logger)
+        // Serialised with a transaction-scoped advisory lock: concurrent CREATE TABLE IF NOT EXISTS can
+        // still collide. Transaction-scoped, so that no path (an error, a cancelled task) can leave the
+        // lock held on a connection that goes back to the pool, where it would stall every other
+        // instance's start.
+        _ = try await connection.query("BEGIN", logger: logger)
         do {
+            _ = try await connection.query("SELECT pg_advisory_xact_lock(\(publishLock))", logger: logger)
             _ = try await connection.query(
                 "CREATE TABLE IF NOT EXISTS \(unescaped: table) (sequence bigserial PRIMARY KEY, payload text NOT NULL)", logger: logger)
+            _ = try await connection.query("COMMIT", logger: logger)
         } catch {
-            _ = try? await connection.query("SELECT pg_advisory_unlock(\(publishLock))", logger: logger)
+            _ = try? await connection.query("ROLLBACK", logger: logger)
             throw error
         }
-        _ = try await connection.query("SELECT pg_advisory_unlock(\(publishLock))", logger: logger)
     }
 
     private func latestSequence(_ connection: PostgresConnection? = nil) async throws -> Int64 {

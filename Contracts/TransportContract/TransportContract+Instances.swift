@@ -6,7 +6,7 @@ extension TransportContract {
     /// connected to any API process"): instances on one shared backend behave as one transport.
     static let instanceCases: [TransportContractCase] = [
         TransportContractCase("an event published through one instance reaches the subscribers of every instance, with the same numbers, in order", requires: [.spansInstances]) { transport, subject in
-            let peer = try await within("makePeer(of:)") { try await subject.makePeer(of: transport) }
+            let peer = try await within("makePeer(of:)", limit: TransportContract.startTimeout) { try await subject.makePeer(of: transport) }
             let here = try await SubscriptionRecorder.subscribe(to: transport, name: "the first instance's subscriber")
             let there = try await SubscriptionRecorder.subscribe(to: peer, name: "the second instance's subscriber")
             var published = try await publish(TransportFixtures.events(0..<3), to: transport, "publish(events 0..<3) through the first instance")
@@ -17,7 +17,7 @@ extension TransportContract {
         },
 
         TransportContractCase("instances publishing at once number events in one order that every subscriber of every instance sees", requires: [.spansInstances]) { transport, subject in
-            let peer = try await within("makePeer(of:)") { try await subject.makePeer(of: transport) }
+            let peer = try await within("makePeer(of:)", limit: TransportContract.startTimeout) { try await subject.makePeer(of: transport) }
             let here = try await SubscriptionRecorder.subscribe(to: transport, name: "the first instance's subscriber")
             let there = try await SubscriptionRecorder.subscribe(to: peer, name: "the second instance's subscriber")
             // 2 instances × 2 publishers × 25 events, in calls of 5.
@@ -48,7 +48,7 @@ extension TransportContract {
         },
 
         TransportContractCase("a subscriber reconnecting to another instance recovers what it missed with events(after:)", requires: [.spansInstances]) { transport, subject in
-            let peer = try await within("makePeer(of:)") { try await subject.makePeer(of: transport) }
+            let peer = try await within("makePeer(of:)", limit: TransportContract.startTimeout) { try await subject.makePeer(of: transport) }
             let before = try await publish(TransportFixtures.events(0..<3), to: transport, "publish(events 0..<3) through the first instance")
             let missed = try await publish(TransportFixtures.events(3..<8), to: transport, "publish(events 3..<8) while disconnected")
             let replayed = try await within("events(after: \(before.last!.sequence)) on the second instance") { try await peer.events(after: before.last!.sequence) }

@@ -19,6 +19,11 @@ public enum TransportContract {
     /// Generous, because test machines are shared; a passing case never waits for it.
     public static let timeout: Duration = .seconds(10)
 
+    /// How long starting a peer instance (`makePeer(of:)`: connecting, preparing its backend) may take.
+    /// Longer than `timeout`: it is setup, not one of the calls the contract times, and on a saturated
+    /// test machine it involves several round trips through a starved scheduler.
+    public static let startTimeout: Duration = .seconds(60)
+
     /// Every case, in a stable order.
     public static let cases: [TransportContractCase] = deliveryCases + replayCases + slowSubscriberCases + lifecycleCases + instanceCases
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Auto-assignment end to end on the embedded server (which runs the worker's jobs): a customer opens a ticket, an
 /// agent sets themselves available, and within the configured interval the ticket is theirs and shows in their
@@ -12,7 +13,7 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let server = try APIServerProcess(
-            arguments: ["--demo"], in: folder, port: try APIServerProcess.freePort(),
+            arguments: ["--demo"], in: folder, port: try freeLocalPort(),
             environment: ["SWITCHBOARD_ASSIGNMENT_INTERVAL": String(Self.interval)])
         do {
             try await server.waitUntilListening()
@@ -45,9 +46,9 @@ import Testing
             #expect(ticket.json["status"].string == "assigned")
             let history = try await server.call("GET", "/api/v1/tickets/\(id)/history", token: agent)
             #expect(history.json["items"].array.contains { $0["kind"].string == "assigned" }, "the assignment is in the history: \(history.json)")
-            #expect(server.stop() == 0, "SIGTERM shuts it down gracefully: \(server.stderr)")
+            #expect(await server.stop() == 0, "SIGTERM shuts it down gracefully: \(server.stderr)")
         } catch {
-            _ = server.stop()
+            _ = await server.stop()
             throw error
         }
     }

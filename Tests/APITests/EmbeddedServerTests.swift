@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The README's run command on a fresh folder: `switchboard-api --demo` migrates, seeds, listens, and the
 /// demo customer and agent can work a ticket from open to resolved over real HTTP.
@@ -9,7 +10,7 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
 
-        let server = try APIServerProcess(arguments: ["--demo"], in: folder, port: try APIServerProcess.freePort())
+        let server = try APIServerProcess(arguments: ["--demo"], in: folder, port: try freeLocalPort())
         do {
             try await server.waitUntilListening()
             #expect(server.stdout.contains("customer@example.com / customer123"), "it prints how to log in: \(server.stdout)")
@@ -39,16 +40,16 @@ import Testing
             let seen = try await server.call("GET", "/api/v1/tickets/\(id)/messages", token: customer)
             #expect(seen.json["items"].array.compactMap { $0["body"].string } == ["Sorry! A replacement is on its way."])
             #expect(try await server.call("GET", "/api/v1/tickets/\(id)", token: customer).json["status"].string == "resolved")
-            #expect(server.stop() == 0, "SIGTERM shuts it down gracefully: \(server.stderr)")
+            #expect(await server.stop() == 0, "SIGTERM shuts it down gracefully: \(server.stderr)")
 
             // A restart keeps the data and the signing key: the customer's token still works.
-            let again = try APIServerProcess(arguments: ["--demo"], in: folder, port: try APIServerProcess.freePort())
-            defer { _ = again.stop() }
+            let again = try APIServerProcess(arguments: ["--demo"], in: folder, port: try freeLocalPort())
+            defer { again.terminate() }
             try await again.waitUntilListening()
             #expect(again.stdout.contains("demo organization present"))
             #expect(try await again.call("GET", "/api/v1/tickets/\(id)", token: customer).json["status"].string == "resolved")
         } catch {
-            _ = server.stop()
+            _ = await server.stop()
             throw error
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Two `switchboard-api` processes on one PostgreSQL database, the way a cluster behind a load balancer
 /// runs: a token from one is accepted by the other, tickets created at once through both get unique
@@ -31,10 +32,10 @@ import Testing
             try await exercise(first, second)
 
             for server in servers {
-                #expect(server.stop() == 0, "SIGTERM shuts \(server.base) down gracefully: \(server.stderr)")
+                #expect(await server.stop() == 0, "SIGTERM shuts \(server.base) down gracefully: \(server.stderr)")
             }
         } catch {
-            for server in servers { _ = server.stop() }
+            for server in servers { _ = await server.stop() }
             try? FileManager.default.removeItem(at: folder)
             try? await database.drop()
             throw error
@@ -49,8 +50,8 @@ import Testing
     ) throws -> APIServerProcess {
         let directory = folder.appendingPathComponent(name)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        var port = try APIServerProcess.freePort()
-        while ports.contains(port) { port = try APIServerProcess.freePort() }
+        var port = try freeLocalPort()
+        while ports.contains(port) { port = try freeLocalPort() }
         var environment = environment
         environment["SWITCHBOARD_DATA_DIR"] = directory.appendingPathComponent("var").path
         return try APIServerProcess(arguments: arguments, in: directory, port: port, environment: environment)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The invariants of §5 under real concurrency: three `switchboard-worker` processes auto-assign 2,000 tickets to
 /// 40 agents on one PostgreSQL database while 50 manual takes race them through the API. Checked by SQL over the
@@ -29,7 +30,7 @@ import Testing
             var apiEnvironment = environment
             apiEnvironment["SWITCHBOARD_DATA_DIR"] = folder.appendingPathComponent("api/var").path
             try FileManager.default.createDirectory(at: folder.appendingPathComponent("api"), withIntermediateDirectories: true)
-            let server = try APIServerProcess(arguments: ["--demo"], in: folder.appendingPathComponent("api"), port: try APIServerProcess.freePort(), environment: apiEnvironment)
+            let server = try APIServerProcess(arguments: ["--demo"], in: folder.appendingPathComponent("api"), port: try freeLocalPort(), environment: apiEnvironment)
             api = server
             try await server.waitUntilListening()
             try await seedLoad(database)
@@ -92,11 +93,11 @@ import Testing
             let byWorkers = try await count(database, "SELECT count(*) FROM audit_events WHERE kind = 'assigned' AND actor_id IS NULL")
             #expect(byWorkers > 0 && byWorkers + taken == slots, "workers assigned \(byWorkers), takes won \(taken), of \(slots)")
 
-            for worker in workers { #expect(worker.stop() == 0, "SIGTERM stops a worker gracefully: \(worker.stderr)") }
-            #expect(server.stop() == 0, "SIGTERM stops the API gracefully: \(server.stderr)")
+            for worker in workers { #expect(await worker.stop() == 0, "SIGTERM stops a worker gracefully: \(worker.stderr)") }
+            #expect(await server.stop() == 0, "SIGTERM stops the API gracefully: \(server.stderr)")
         } catch {
-            for worker in workers { _ = worker.stop() }
-            _ = api?.stop()
+            for worker in workers { _ = await worker.stop() }
+            _ = await api?.stop()
             try? FileManager.default.removeItem(at: folder)
             try? await database.drop()
             throw error

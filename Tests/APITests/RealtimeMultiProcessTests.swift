@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Testing
+import TestSupport
 
 /// End to end over two `switchboard-api` processes on one PostgreSQL database, with real WebSocket
 /// clients: a customer creates a ticket through process A; an agent connected to process B hears the
@@ -19,9 +20,9 @@ import Testing
             servers.append(b)
             try await b.waitUntilListening()
             try await exercise(a, b)
-            for server in servers { #expect(server.stop() == 0, "SIGTERM shuts \(server.base) down gracefully: \(server.stderr)") }
+            for server in servers { #expect(await server.stop() == 0, "SIGTERM shuts \(server.base) down gracefully: \(server.stderr)") }
         } catch {
-            for server in servers { _ = server.stop() }
+            for server in servers { _ = await server.stop() }
             try? FileManager.default.removeItem(at: folder)
             try? await database.drop()
             throw error
@@ -77,8 +78,8 @@ import Testing
     private func start(_ arguments: [String], named name: String, in folder: URL, environment: [String: String], avoiding ports: [Int]) throws -> APIServerProcess {
         let directory = folder.appendingPathComponent(name)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        var port = try APIServerProcess.freePort()
-        while ports.contains(port) { port = try APIServerProcess.freePort() }
+        var port = try freeLocalPort()
+        while ports.contains(port) { port = try freeLocalPort() }
         var environment = environment
         environment["SWITCHBOARD_DATA_DIR"] = directory.appendingPathComponent("var").path
         return try APIServerProcess(arguments: arguments, in: directory, port: port, environment: environment)

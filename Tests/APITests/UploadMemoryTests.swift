@@ -2,6 +2,7 @@ import Foundation
 import Testing
 #if canImport(Glibc)
 import Glibc
+import TestSupport
 #endif
 
 /// §3/§15: a 100 MB upload streams through the API without growing it. The built `switchboard-api` runs as a
@@ -16,11 +17,11 @@ import Glibc
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("switchboard-upload-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let port = try APIServerProcess.freePort()
+        let port = try freeLocalPort()
         let server = try APIServerProcess(arguments: ["--demo"], in: folder, port: port, environment: [
             "SWITCHBOARD_ATTACHMENT_DOCUMENT_MAX_BYTES": String(Self.fileBytes), "SWITCHBOARD_LOG_LEVEL": "warning",
         ])
-        defer { _ = server.stop() }
+        defer { server.terminate() }
         try await server.waitUntilListening()
         let pid = server.process.processIdentifier
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// An SMTP test server of the test's own (scripts/smtp-test-server.py through the command
@@ -22,19 +23,19 @@ final class OwnSMTPServer: @unchecked Sendable {
     /// A server on a free port, not yet started (so it is "down" until `start()`).
     init(delay: Double = 0, sourceLocation: SourceLocation = #_sourceLocation) throws {
         _ = try #require(ProcessInfo.processInfo.environment["SWITCHBOARD_TEST_SMTP_SERVER"], Self.missingMessage, sourceLocation: sourceLocation)
-        port = try freePort()
+        port = try freeLocalPort()
         mailbox = FileManager.default.temporaryDirectory.appendingPathComponent("switchboard-mailbox-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: mailbox, withIntermediateDirectories: true)
         self.delay = delay
     }
 
     deinit {
-        stop()
+        killWithoutWaiting()
         try? FileManager.default.removeItem(at: mailbox)
     }
 
-    /// Starts the server and returns once it listens (it prints "ready").
-    func start() throws {
+    /// Starts the server and returns once it listens (it prints "ready"); waits off the cooperative pool.
+    func start() async throws {
         let command = ProcessInfo.processInfo.environment["SWITCHBOARD_TEST_SMTP_SERVER"]!.split(separator: " ").map(String.init)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: command[0])
@@ -44,23 +45,34 @@ final class OwnSMTPServer: @unchecked Sendable {
         process.standardError = FileHandle.nullDevice
         try process.run()
         self.process = process
-        var seen = Data()
-        while !String(decoding: seen, as: UTF8.self).contains("ready") {
-            let chunk = out.fileHandleForReading.availableData
-            if chunk.isEmpty {
-                process.waitUntilExit()
-                throw ServerError(description: "the SMTP test server exited (status \(process.terminationStatus)) before it was ready")
+        let reader = out.fileHandleForReading
+        let ready = await offThePool {
+            var seen = Data()
+            while !String(decoding: seen, as: UTF8.self).contains("ready") {
+                let chunk = reader.availableData
+                if chunk.isEmpty { return false }
+                seen.append(chunk)
             }
-            seen.append(chunk)
+            return true
+        }
+        if !ready {
+            let status = await ProcessHandle(process).waitForExit()
+            throw ServerError(description: "the SMTP test server exited (status \(status)) before it was ready")
         }
     }
 
-    /// Stops the server (SIGKILL: an outage, not a polite shutdown) and waits for it.
-    func stop() {
+    /// Stops the server (SIGKILL: an outage, not a polite shutdown) and waits for it, off the cooperative pool.
+    func stop() async {
         guard let process, process.isRunning else { return }
         kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        await ProcessHandle(process).waitForExit()
         self.process = nil
+    }
+
+    /// SIGKILL without waiting (for `deinit`).
+    private func killWithoutWaiting() {
+        guard let process, process.isRunning else { return }
+        kill(process.processIdentifier, SIGKILL)
     }
 
     /// The `Message-ID` of every message received, in the order accepted, over every sender.
@@ -88,19 +100,4 @@ final class OwnSMTPServer: @unchecked Sendable {
     }
 
     struct ServerError: Error, CustomStringConvertible { let description: String }
-}
-
-/// A port nothing listens on now: bound to 127.0.0.1, then released.
-func freePort() throws -> Int {
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    defer { close(fd) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    let bound = withUnsafeMutablePointer(to: &address) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
-    }
-    try #require(bound, "binding a free port")
-    return Int(UInt16(bigEndian: address.sin_port))
 }

@@ -64,7 +64,7 @@ struct SMTPOutageTests {
                 "every notification is still in the outbox")
         #expect(try server.messageIDs().isEmpty, "nothing arrived while the relay was down")
 
-        try server.start()
+        try await server.start()
         let early = try await delivery.deliverDue(holder: "worker-1", limit: 1_000)
         #expect(early.claimed == 0, "nothing is due again before its backoff: \(early)")
         // The longest first backoff: the base delay plus its full 25 % jitter.

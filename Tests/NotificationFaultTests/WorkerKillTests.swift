@@ -3,6 +3,7 @@ import Domain
 import Foundation
 import Logging
 import Memory
+import TestSupport
 import Testing
 
 /// A real `switchboard-worker` process (SQLite, SMTP to a slow test relay) is killed with SIGKILL in the
@@ -35,7 +36,7 @@ struct WorkerKillTests {
 
     @Test func `a worker killed mid-batch loses nothing and resends nothing it acknowledged`() async throws {
         let server = try OwnSMTPServer(delay: 0.02)
-        try server.start()
+        try await server.start()
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("switchboard-kill-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -72,7 +73,7 @@ struct WorkerKillTests {
             try await Task.sleep(for: .milliseconds(5))
         }
         kill(first.processIdentifier, SIGKILL)
-        first.waitUntilExit()
+        await ProcessHandle(first).waitForExit()
         #expect(first.terminationReason == .uncaughtSignal, "the worker was killed, not finished")
         let atKill = server.count()
         try #require(atKill < expected.count, "the worker finished before it could be killed (\(atKill) of \(expected.count) sent)")
@@ -90,7 +91,7 @@ struct WorkerKillTests {
         // A second worker process delivers what is not leased; the dead worker's leases expire after the
         // lease time, simulated here by a pass whose clock is past it.
         let second = try Self.worker(["--once", "--batch-size", "1000"], environment: environment, in: directory)
-        second.waitUntilExit()
+        await ProcessHandle(second).waitForExit()
         #expect(second.terminationStatus == 0, "second worker --once exit status")
         try await Runtime.with(settings: settings, logger: logger) { runtime in
             let later = ManualClock(Date().addingTimeInterval(Double(NotificationDelivery(runtime.dependencies, notifier: runtime.notifier).leaseSeconds) + 60))

@@ -14,11 +14,23 @@ struct PostgresTransportSubject: TransportContractSubject {
 
     func makeTransport() async throws -> any Transport {
         let namespace = "case_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(20)
-        return try await RunningTransports.shared.start(try PostgresTransportTestServer.configuration(namespace: String(namespace)))
+        let transport = try await RunningTransports.shared.start(try PostgresTransportTestServer.configuration(namespace: String(namespace)))
+        // Started before the case times its calls: under a saturated test process, connecting and
+        // creating the table can take longer than one call's deadline, and starting is not what the
+        // contract's deadlines are about.
+        do {
+            try await transport.waitUntilReady()
+        } catch {
+            await RunningTransports.shared.stop(transport)
+            throw error
+        }
+        return transport
     }
 
     func makePeer(of transport: any Transport) async throws -> any Transport {
-        try await RunningTransports.shared.start(try postgres(transport).configuration, peerOf: postgres(transport))
+        let peer = try await RunningTransports.shared.start(try postgres(transport).configuration, peerOf: postgres(transport))
+        try await peer.waitUntilReady()
+        return peer
     }
 
     func subscriberCount(in transport: any Transport) async throws -> Int {
@@ -73,7 +85,8 @@ actor RunningTransports {
     static let stopLimit: Duration = .seconds(20)
 }
 
-@Suite(.postgresServer) struct PostgresTransportContractTests {
+/// Each case has a time limit: a transport that never gets ready fails its case, not the whole run.
+@Suite(.postgresServer, .timeLimit(.minutes(2))) struct PostgresTransportContractTests {
     @Test(arguments: TransportContract.cases)
     func contract(_ contractCase: TransportContractCase) async throws {
         try await contractCase.run(against: PostgresTransportSubject())

@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import SMTPNotifier
+import TestSupport
 import Testing
 
 /// What the contract does not say: the connection modes, AUTH, and how each refusal is classified,
@@ -72,19 +73,7 @@ struct SMTPNotifierServerTests {
     }
 
     /// A port nothing listens on: bound, then released.
-    static func closedPort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
-        }
-        try #require(bound, "binding a free port")
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
+    static func closedPort() throws -> Int { try freeLocalPort() }
 }
 
 /// Expects `body` to throw the `NotifierError` case named by `failure`.

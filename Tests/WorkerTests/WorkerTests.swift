@@ -1,20 +1,13 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `switchboard-worker` as a process: delivers what the CLI's changes put in the outbox, once.
 @Suite(.serialized)
 struct WorkerTests {
-    static var buildFolder: URL {
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        while folder.pathExtension == "xctest" || folder.lastPathComponent == "Contents" || folder.lastPathComponent == "MacOS" {
-            folder.deleteLastPathComponent()
-        }
-        return folder
-    }
-
     static func start(_ executable: String, _ arguments: [String], in directory: URL) throws -> (Process, Pipe, Pipe) {
         let process = Process()
-        process.executableURL = buildFolder.appendingPathComponent(executable)
+        process.executableURL = BuildProducts.executable(executable)
         process.arguments = arguments
         process.currentDirectoryURL = directory
         process.environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin"]
@@ -25,12 +18,8 @@ struct WorkerTests {
         return (process, out, err)
     }
 
-    static func run(_ executable: String, _ arguments: [String], in directory: URL) throws -> (status: Int32, stdout: String, stderr: String) {
-        let (process, out, err) = try start(executable, arguments, in: directory)
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    static func run(_ executable: String, _ arguments: [String], in directory: URL) async throws -> ChildProcess.Outcome {
+        try await ChildProcess.run(BuildProducts.executable(executable), arguments, in: directory)
     }
 
     static func temporaryDirectory() throws -> URL {
@@ -39,13 +28,13 @@ struct WorkerTests {
         return folder
     }
 
-    @Test func deliversEachOutboxNotificationExactlyOnce() throws {
+    @Test func deliversEachOutboxNotificationExactlyOnce() async throws {
         let dir = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let seed = try Self.run("switchboard", ["seed", "--demo"], in: dir)
+        let seed = try await Self.run("switchboard", ["seed", "--demo"], in: dir)
         #expect(seed.status == 0, "seed: \(seed.stderr)")
 
-        let first = try Self.run("switchboard-worker", ["--once"], in: dir)
+        let first = try await Self.run("switchboard-worker", ["--once"], in: dir)
         #expect(first.status == 0, "worker: \(first.stderr)")
         let lines = first.stdout.split(separator: "\n")
         #expect(lines.count == 3, "one confirmation per demo ticket: \(first.stdout)")
@@ -56,26 +45,32 @@ struct WorkerTests {
         }
         #expect(first.stderr.contains("delivered 3"))
 
-        let second = try Self.run("switchboard-worker", ["--once"], in: dir)
+        let second = try await Self.run("switchboard-worker", ["--once"], in: dir)
         #expect(second.stdout.isEmpty, "nothing is delivered twice: \(second.stdout)")
-        let failed = try Self.run("switchboard", ["outbox", "list", "--failed"], in: dir)
+        let failed = try await Self.run("switchboard", ["outbox", "list", "--failed"], in: dir)
         #expect(failed.stdout == "no failed deliveries\n", "outbox list: \(failed.stderr)")
     }
 
-    @Test func sigtermEndsTheWorkerCleanly() throws {
+    @Test func sigtermEndsTheWorkerCleanly() async throws {
         let dir = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        _ = try Self.run("switchboard", ["migrate"], in: dir)
+        _ = try await Self.run("switchboard", ["migrate"], in: dir)
         let (process, _, err) = try Self.start("switchboard-worker", ["--interval", "0.2"], in: dir)
         // Wait until its service runs (signal handling is in place by then), then ask it to stop.
-        let started = Date()
-        var log = Data()
-        while !String(decoding: log, as: UTF8.self).contains("outbox delivery running"), Date().timeIntervalSince(started) < 20 {
-            log.append(err.fileHandleForReading.availableData)
+        let reader = err.fileHandleForReading
+        let log = await offThePool {
+            let started = Date()
+            var log = Data()
+            while !String(decoding: log, as: UTF8.self).contains("outbox delivery running"), Date().timeIntervalSince(started) < 20 {
+                let chunk = reader.availableData
+                if chunk.isEmpty { break }
+                log.append(chunk)
+            }
+            return log
         }
         #expect(String(decoding: log, as: UTF8.self).contains("outbox delivery running"))
         process.terminate()
-        process.waitUntilExit()
+        await ProcessHandle(process).waitForExit()
         #expect(process.terminationReason == .exit && process.terminationStatus == 0, "graceful shutdown exits 0")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -23,14 +24,8 @@ final class APIServerProcess: @unchecked Sendable {
     private let listening: AsyncStream<Void>
     private let listeningContinuation: AsyncStream<Void>.Continuation
 
-    /// The executable next to the test bundle in the build folder (SwiftPM builds both).
-    static var executable: URL {
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        while folder.pathExtension == "xctest" || folder.lastPathComponent == "Contents" || folder.lastPathComponent == "MacOS" {
-            folder.deleteLastPathComponent()
-        }
-        return folder.appendingPathComponent("switchboard-api")
-    }
+    /// The built `switchboard-api`.
+    static var executable: URL { BuildProducts.executable("switchboard-api") }
 
     /// Starts `switchboard-api arguments…` in `directory` with only `SWITCHBOARD_PORT`, PATH and
     /// `environment` set (nothing leaks in from the test's own environment).
@@ -84,11 +79,15 @@ final class APIServerProcess: @unchecked Sendable {
         guard heard else { throw ServerFailure("did not listen (exited: \(!process.isRunning)): \(stdout) \(stderr)") }
     }
 
-    /// SIGTERM, then the exit status (0 when it shut down gracefully).
-    func stop() -> Int32 {
+    /// SIGTERM, then the exit status (0 when it shut down gracefully), waited for off the cooperative pool.
+    func stop() async -> Int32 {
+        terminate()
+        return await ProcessHandle(process).waitForExit()
+    }
+
+    /// SIGTERM without waiting (for `defer`, where nothing can be awaited).
+    func terminate() {
         if process.isRunning { process.terminate() }
-        process.waitUntilExit()
-        return process.terminationStatus
     }
 
     /// Sends a JSON request to `path` (from `/`, query allowed) and returns the status, parsed body and response headers (names lowercased).
@@ -110,23 +109,6 @@ final class APIServerProcess: @unchecked Sendable {
         var received: [String: String] = [:]
         for case (let name as String, let value as String) in http?.allHeaderFields ?? [:] { received[name.lowercased()] = value }
         return (http?.statusCode ?? 0, data.isEmpty ? .missing : ((try? JSON(data: data)) ?? .missing), received)
-    }
-
-    /// A TCP port nobody listens on right now (the kernel's pick for port 0).
-    static func freePort() throws -> Int {
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard socket >= 0 else { throw ServerFailure("socket: \(errno)") }
-        defer { close(socket) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) } }
-        guard bound == 0 else { throw ServerFailure("bind: \(errno)") }
-        let named = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socket, $0, &length) } }
-        guard named == 0 else { throw ServerFailure("getsockname: \(errno)") }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 }
 

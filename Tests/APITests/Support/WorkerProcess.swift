@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// The built `switchboard-worker` executable run as a separate process, its output kept in files of its folder
 /// (a worker prints notifications on stdout; a pipe nobody drains would block it).
@@ -9,7 +10,7 @@ final class WorkerProcess: @unchecked Sendable {
 
     /// `switchboard-worker` next to `switchboard-api` in the build folder.
     static var executable: URL {
-        APIServerProcess.executable.deletingLastPathComponent().appendingPathComponent("switchboard-worker")
+        BuildProducts.executable("switchboard-worker")
     }
 
     /// Starts a worker in `directory` with only PATH and `environment` set.
@@ -29,10 +30,14 @@ final class WorkerProcess: @unchecked Sendable {
 
     var stderr: String { (try? String(contentsOf: stderrFile, encoding: .utf8)) ?? "" }
 
-    /// SIGTERM, then the exit status (0 when it shut down gracefully).
-    func stop() -> Int32 {
+    /// SIGTERM, then the exit status (0 when it shut down gracefully), waited for off the cooperative pool.
+    func stop() async -> Int32 {
+        terminate()
+        return await ProcessHandle(process).waitForExit()
+    }
+
+    /// SIGTERM without waiting (for `defer`, where nothing can be awaited).
+    func terminate() {
         if process.isRunning { process.terminate() }
-        process.waitUntilExit()
-        return process.terminationStatus
     }
 }

@@ -15,8 +15,10 @@ struct ReferenceCalendar {
     /// `prefix[i]`: working minutes among the first `i` minutes of the window.
     private let prefix: [Int]
 
-    /// `definition == nil` means 24/7.
-    init(_ definition: BusinessCalendarDefinition?, from first: Date, to last: Date) {
+    /// `definition == nil` means 24/7. Async because building it takes about a second of CPU in a debug
+    /// build (a `Calendar` lookup per minute of the window): it yields now and then, so that a parallel
+    /// test run's other tasks get the cooperative pool's few threads too.
+    init(_ definition: BusinessCalendarDefinition?, from first: Date, to last: Date) async {
         start = Int(first.timeIntervalSince1970) / 60 * 60
         let minutes = (Int(last.timeIntervalSince1970) - start) / 60
         var working = [Bool](repeating: definition == nil, count: minutes)
@@ -26,6 +28,7 @@ struct ReferenceCalendar {
             let holidays = Dictionary(definition.holidays.map { ($0.date, $0.openSlots) }, uniquingKeysWith: { a, _ in a })
             let week = (1...7).map { weekday in definition.weeklySlots.filter { $0.weekday == weekday }.map(\.timeSlot) }
             for index in 0..<minutes {
+                if index % Self.minutesBetweenYields == 0 { await Task.yield() }
                 let instant = Date(timeIntervalSince1970: Double(start + index * 60))
                 let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: instant)
                 let minuteOfDay = c.hour! * 60 + c.minute!
@@ -40,6 +43,8 @@ struct ReferenceCalendar {
         self.working = working
         self.prefix = prefix
     }
+
+    static let minutesBetweenYields = 5_000
 
     /// Last second (exclusive) the window can answer for.
     var end: Int { start + working.count * 60 }
