@@ -1,7 +1,8 @@
 import Foundation
 
 /// An organization's SLA configuration (§6): its policies and business-hours calendars. Staff read them;
-/// admins replace each list whole (`PUT`), which applies to tickets from their next change on.
+/// admins replace each list whole (`PUT`). A replacement applies to new tickets at once and to open tickets'
+/// stored SLA records through `SLARecomputeUseCases`, run right after the replacement commits.
 public struct SLAConfigurationUseCases: Sendable {
     let deps: Dependencies
 
@@ -83,6 +84,7 @@ public struct SLAConfigurationUseCases: Sendable {
         if Set(policies.map(\.id)).count != policies.count { v.fail("policies", "ids must be unique") }
         try v.check()
         _ = try await deps.commit(UnitOfWork([.replaceSLAPolicies(org, policies)]))
+        try await SLARecomputeUseCases(deps).recompute(in: org)
         return policies
     }
 
@@ -117,6 +119,7 @@ public struct SLAConfigurationUseCases: Sendable {
         }
         try v.check()
         _ = try await deps.commit(UnitOfWork([.replaceBusinessHours(org, calendars)]))
+        try await SLARecomputeUseCases(deps).recompute(in: org)
         return calendars
     }
 }
