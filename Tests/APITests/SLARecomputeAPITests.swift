@@ -5,7 +5,8 @@ import HTTPTypes
 import Memory
 import Testing
 
-/// Changing the SLA policies recomputes open tickets' stored SLA records (issue 8).
+/// Changing the SLA policies recomputes open tickets' stored SLA records (issue 8): the PUT commits the policies with
+/// a recompute job; the worker's service runs it.
 @Suite struct SLARecomputeAPITests {
     private static func targets(urgentFirstResponseSeconds: Int) -> [String: any Sendable] {
         func target(_ first: Int, _ resolution: Int) -> [String: Int] { ["firstResponseSeconds": first, "resolutionSeconds": resolution] }
@@ -34,8 +35,16 @@ import Testing
             #expect(after.json["sla"]["firstResponse"]["dueAt"].string == "2026-01-01T00:05:00.000Z", "the new due time: \(after.text)")
             #expect(after.json["sla"]["firstResponse"]["remainingSeconds"].int == 240)
 
-            // The stored record (the sweep's index) moved with it: the breach is reported at 5 minutes, not 15.
+            // The PUT only enqueued the recompute; the worker's service (embedded mode runs it in the API) runs it.
             let ticketID = try #require(TicketID(id))
+            #expect(try await f.storage.ticketSLA(ticket: ticketID, in: f.acme.id)?.policyID == nil, "the request did not walk the tickets")
+            let pending = try await f.storage.jobs(kind: SLARecomputeUseCases.jobKind, state: .pending, limit: 10)
+            #expect(pending.map(\.organizationID) == [f.acme.id], "one recompute job for the organization: \(pending)")
+            let ran = await SLARecomputeService(runtime: f.runtime).runPass()
+            #expect(ran.finished == 1 && ran.updated >= 1, "\(ran)")
+            #expect(try await f.storage.jobs(kind: SLARecomputeUseCases.jobKind, state: .pending, limit: 10).isEmpty, "the job ran to completion")
+
+            // The stored record (the sweep's index) moved with it: the breach is reported at 5 minutes, not 15.
             let record = try #require(try await f.storage.ticketSLA(ticket: ticketID, in: f.acme.id))
             #expect(record.policyID?.description == policyID && record.firstResponseDueAt == Date(timeIntervalSince1970: 1_767_225_600 + 300))
             f.clock.advance(by: 5 * 60)
