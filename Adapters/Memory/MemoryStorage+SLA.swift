@@ -30,4 +30,9 @@ extension MemoryStorage {
             .filter { $0.organizationID == organization && $0.ticketCreatedAt >= from && $0.ticketCreatedAt < to }
             .sorted { ($0.ticketCreatedAt, $0.ticketID) < ($1.ticketCreatedAt, $1.ticketID) }
     }
+
+    public func ticketSLAs(tickets: [TicketID], in organization: OrganizationID) async throws -> [TicketSLA] {
+        try ensureAvailable()
+        return Set(tickets).compactMap { state.ticketSLAs[$0] }.filter { $0.organizationID == organization }.sorted { $0.ticketID < $1.ticketID }
+    }
 }

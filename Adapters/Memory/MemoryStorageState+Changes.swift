@@ -200,6 +200,13 @@ extension MemoryStorageState {
             guard let attachment = attachments[id], attachment.organizationID == organization else { return }
             guard attachment.messageID == nil else { throw StorageError.versionConflict(entity: StorageEntity.attachment, id: id.description) }
             attachments[id] = nil
+
+        // MARK: routing policy
+        case .appendAvailabilityChange(let record):
+            guard !availabilityChangeIDs.contains(record.id) else { throw StorageError.duplicate(constraint: .primaryKey) }
+            _ = try existing(agentProfiles[record.agentID], in: record.organizationID, entity: StorageEntity.agentProfile, id: record.agentID.description)
+            availabilityChangeIDs.insert(record.id)
+            availabilityChanges[record.agentID, default: []].append(record)
         }
     }
 

@@ -33,6 +33,11 @@ struct MemoryStorageState: Sendable {
     // MARK: attachments
     var attachments: [AttachmentID: Attachment] = [:]
 
+    // MARK: routing policy
+    /// Per agent, in commit order.
+    var availabilityChanges: [UserID: [AvailabilityChange]] = [:]
+    var availabilityChangeIDs: Set<AvailabilityChangeID> = []
+
     /// What an idempotency key is unique within.
     struct IdempotencyScope: Hashable, Sendable {
         let organizationID: OrganizationID

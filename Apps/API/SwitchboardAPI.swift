@@ -42,6 +42,7 @@ struct SwitchboardAPI: AsyncParsableCommand {
                     services.append(.init(service: OutboxDeliveryService(runtime: runtime)))
                     services.append(.init(service: AssignmentService(runtime: runtime)))
                     services.append(.init(service: SLASweepService(runtime: runtime)))
+                    services.append(.init(service: SLARecomputeService(runtime: runtime)))
                     services.append(.init(service: AttachmentCleanupService(runtime: runtime)))
                 }
                 let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))

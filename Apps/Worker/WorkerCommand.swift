@@ -6,8 +6,8 @@ import Logging
 import ServiceLifecycle
 import UnixSignals
 
-/// `switchboard-worker`: runs the background jobs (notification delivery, auto-assignment, the SLA sweep and
-/// the real-time event relay) against the configured database. Any number of workers may run against one
+/// `switchboard-worker`: runs the background jobs (notification delivery, auto-assignment, the SLA sweep, the SLA
+/// recompute after configuration changes and the real-time event relay) against the configured database. Any number of workers may run against one
 /// Postgres: jobs are leased, so none is processed by two workers at once, and every assignment commits under
 /// the capacity and version guards of `AssignmentUseCases`.
 @main
@@ -47,6 +47,8 @@ struct WorkerCommand: AsyncParsableCommand {
                     let sla = await SLASweepService(runtime: runtime, batchSize: batchSize).runPass()
                     let crossings = sla.reported.values.map(\.count).reduce(0, +)
                     FileHandle.standardError.write(Data("sla crossings \(crossings), escalated \(sla.escalated.count)\n".utf8))
+                    let recomputed = await SLARecomputeService(runtime: runtime, batchSize: batchSize).runPass()
+                    FileHandle.standardError.write(Data("sla records recomputed \(recomputed.updated) in \(recomputed.pages) pages\n".utf8))
                     let deleted = await AttachmentCleanupService(runtime: runtime, batchSize: batchSize).runPass()
                     FileHandle.standardError.write(Data("deleted \(deleted) unused uploads\n".utf8))
                 }
@@ -59,7 +61,7 @@ struct WorkerCommand: AsyncParsableCommand {
             let group = ServiceGroup(configuration: .init(
                 services: [
                     .init(service: RuntimeService(runtime)), .init(service: EventRelayService(runtime: runtime)), .init(service: delivery),
-                    .init(service: assignment), .init(service: sla),
+                    .init(service: assignment), .init(service: sla), .init(service: SLARecomputeService(runtime: runtime, batchSize: batchSize)),
                     .init(service: AttachmentCleanupService(runtime: runtime, batchSize: batchSize)),
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger

@@ -21,6 +21,7 @@ public enum StorageContract {
         + slaCases
         + attachmentCases
         + bulkLoadingCases
+        + routingPolicyCases
 
     /// The case with this name (for focused runs and for tests of the contract itself).
     public static func `case`(named name: String) -> StorageContractCase? {

@@ -66,7 +66,7 @@ extension StorageFixture {
             // Inserted billing first so that "ordered by name" is not insertion order.
             billing = Department(
                 id: FixtureID.make(space + 2, 0), organizationID: organizationID, name: "Billing",
-                description: "Invoices, refunds and payment problems", tier: 2, routingStrategy: .leastLoaded,
+                description: "Invoices, refunds and payment problems", tier: 2, routingStrategy: .leastLoaded, offlinePolicy: .returnToQueue,
                 createdAt: FixtureTime.at(minutes: -8_500, milliseconds: 1), updatedAt: FixtureTime.at(minutes: -8_400, milliseconds: 2), version: 2
             )
             generalSupport = Department(

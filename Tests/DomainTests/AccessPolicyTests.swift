@@ -138,6 +138,7 @@ struct AccessPolicyTests {
             case .listAgents, .viewQueue, .setOwnAvailability: role != .customer
             case .manageAgents, .manageDepartments, .manageUsers, .manageSLA: role == .admin
             case .viewAnalytics: role == .admin || role == .supervisor
+            case .viewAgentHistory: role == .admin || role == .supervisor
             }
             #expect(AccessPolicy.allows(a, action) == expected, "\(role.rawValue) \(action.rawValue)")
         }

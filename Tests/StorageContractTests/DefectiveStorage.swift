@@ -268,3 +268,17 @@ struct DefectiveMemorySubject: StorageContractSubject {
         await defective.inner.beginOutage()
     }
 }
+
+extension DefectiveStorage {
+    // MARK: routing policy
+
+    func availabilityChanges(agent: UserID, in organization: OrganizationID, limit: Int) async throws -> [AvailabilityChange] {
+        try await read([]) { try await inner.availabilityChanges(agent: agent, in: organization, limit: limit) }
+    }
+
+    // MARK: SLA batches
+
+    func ticketSLAs(tickets: [TicketID], in organization: OrganizationID) async throws -> [TicketSLA] {
+        try await read([]) { try await inner.ticketSLAs(tickets: tickets, in: organization) }
+    }
+}

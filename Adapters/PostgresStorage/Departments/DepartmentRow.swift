@@ -4,16 +4,17 @@ import PostgresNIO
 /// A row of `departments`, mapped to and from `Department`.
 enum DepartmentRow {
     static let selectSQL = """
-        SELECT id, organization_id, name, description, tier, routing_strategy, created_at, updated_at, version
+        SELECT id, organization_id, name, description, tier, routing_strategy, offline_policy, created_at, updated_at, version
         FROM departments
         """
 
     /// Inserts the department if its organization exists; reports whether it did.
     static func insert(_ transaction: Transaction, _ department: Department) async throws -> Bool {
         try await transaction.affectsRow("""
-            INSERT INTO departments (id, organization_id, name, description, tier, routing_strategy, created_at, updated_at, version)
+            INSERT INTO departments (id, organization_id, name, description, tier, routing_strategy, offline_policy, created_at, updated_at,
+                version)
             SELECT \(department.id.uuid), id, \(department.name), \(department.description), \(department.tier),
-                \(department.routingStrategy.rawValue), \(Timestamp(department.createdAt)), \(Timestamp(department.updatedAt)),
+                \(department.routingStrategy.rawValue), \(department.offlinePolicy.rawValue), \(Timestamp(department.createdAt)), \(Timestamp(department.updatedAt)),
                 \(department.version)
             FROM organizations WHERE id = \(department.organizationID.uuid)
             RETURNING 1
@@ -24,7 +25,8 @@ enum DepartmentRow {
     static func update(_ transaction: Transaction, _ department: Department, expectedVersion: Int) async throws -> Bool {
         try await transaction.affectsRow("""
             UPDATE departments SET name = \(department.name), description = \(department.description), tier = \(department.tier),
-                routing_strategy = \(department.routingStrategy.rawValue), updated_at = \(Timestamp(department.updatedAt)),
+                routing_strategy = \(department.routingStrategy.rawValue), offline_policy = \(department.offlinePolicy.rawValue),
+                updated_at = \(Timestamp(department.updatedAt)),
                 version = \(department.version)
             WHERE id = \(department.id.uuid) AND organization_id = \(department.organizationID.uuid) AND version = \(expectedVersion)
             RETURNING 1
@@ -39,6 +41,7 @@ enum DepartmentRow {
             description: try row.text("description"),
             tier: try row.integer("tier"),
             routingStrategy: try row.enumeration("routing_strategy"),
+            offlinePolicy: try row.enumeration("offline_policy"),
             createdAt: try row.date("created_at"),
             updatedAt: try row.date("updated_at"),
             version: try row.integer("version"))

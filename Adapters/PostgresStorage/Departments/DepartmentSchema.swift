@@ -18,4 +18,10 @@ enum DepartmentSchema {
         )
         """,
     ]
+
+    /// `v7_routing_policy`: what happens to an offline agent's tickets; existing departments keep them assigned
+    /// (the behaviour before the policy existed).
+    static let v7 = [
+        "ALTER TABLE departments ADD COLUMN offline_policy text NOT NULL DEFAULT 'keep_assigned'",
+    ]
 }

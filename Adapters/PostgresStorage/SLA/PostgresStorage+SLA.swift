@@ -40,4 +40,12 @@ extension PostgresStorage {
             """,
             TicketSLARow.record(from:))
     }
+
+    public func ticketSLAs(tickets: [TicketID], in organization: OrganizationID) async throws -> [TicketSLA] {
+        guard !tickets.isEmpty else { return [] }
+        let ids = Array(Set(tickets.map(\.uuid)))
+        return try await read(
+            "\(unescaped: TicketSLARow.selectSQL) WHERE organization_id = \(organization.uuid) AND ticket_id = ANY(\(ids)) ORDER BY ticket_id",
+            TicketSLARow.record(from:))
+    }
 }

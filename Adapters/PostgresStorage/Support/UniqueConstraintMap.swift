@@ -27,6 +27,9 @@ enum UniqueConstraintMap {
 
         // MARK: attachments
         "attachments_pkey": .primaryKey,
+
+        // MARK: routing policy
+        "availability_changes_pkey": .primaryKey,
     ]
 
     /// Unique constraints that callers cannot violate because the adapter itself fills them (ticket

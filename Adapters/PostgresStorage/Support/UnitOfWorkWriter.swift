@@ -128,6 +128,10 @@ enum UnitOfWorkWriter {
             {
                 throw StorageError.versionConflict(entity: StorageEntity.attachment, id: id.description)
             }
+
+        // MARK: routing policy
+        case .appendAvailabilityChange(let record):
+            guard try await AvailabilityChangeRow.insert(transaction, record) else { throw missing(.agentProfile, record.agentID.description) }
         }
     }
 

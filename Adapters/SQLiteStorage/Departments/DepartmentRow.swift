@@ -4,7 +4,7 @@ import GRDB
 /// A row of `departments`, mapped to and from `Department`.
 struct DepartmentRow {
     static let selectSQL = """
-        SELECT id, organization_id, name, description, tier, routing_strategy, created_at, updated_at, version
+        SELECT id, organization_id, name, description, tier, routing_strategy, offline_policy, created_at, updated_at, version
         FROM departments
         """
 
@@ -18,6 +18,7 @@ struct DepartmentRow {
             "description": department.description,
             "tier": department.tier,
             "routing_strategy": department.routingStrategy.rawValue,
+            "offline_policy": department.offlinePolicy.rawValue,
             "created_at": department.createdAt.millisecondsSince1970,
             "updated_at": department.updatedAt.millisecondsSince1970,
             "version": department.version,
@@ -27,8 +28,8 @@ struct DepartmentRow {
     func insert(_ db: Database) throws {
         try db.run(
             sql: """
-                INSERT INTO departments (id, organization_id, name, description, tier, routing_strategy, created_at, updated_at, version)
-                VALUES (:id, :organization_id, :name, :description, :tier, :routing_strategy, :created_at, :updated_at, :version)
+                INSERT INTO departments (id, organization_id, name, description, tier, routing_strategy, offline_policy, created_at, updated_at, version)
+                VALUES (:id, :organization_id, :name, :description, :tier, :routing_strategy, :offline_policy, :created_at, :updated_at, :version)
                 """,
             arguments: arguments)
     }
@@ -38,7 +39,7 @@ struct DepartmentRow {
         try db.run(
             sql: """
                 UPDATE departments SET name = :name, description = :description, tier = :tier,
-                    routing_strategy = :routing_strategy, updated_at = :updated_at, version = :version
+                    routing_strategy = :routing_strategy, offline_policy = :offline_policy, updated_at = :updated_at, version = :version
                 WHERE id = :id AND organization_id = :organization_id AND version = :expected_version
                 """,
             arguments: arguments + ["expected_version": expectedVersion])
@@ -53,6 +54,7 @@ struct DepartmentRow {
             description: try row.text("description"),
             tier: try row.integer("tier"),
             routingStrategy: try row.enumeration("routing_strategy"),
+            offlinePolicy: try row.enumeration("offline_policy"),
             createdAt: try row.date("created_at"),
             updatedAt: try row.date("updated_at"),
             version: try row.integer("version"))

@@ -18,4 +18,10 @@ enum DepartmentSchema {
             CREATE UNIQUE INDEX departments_organization_name ON departments(organization_id, name);
             """)
     }
+
+    /// `v7_routing_policy`: what happens to an offline agent's tickets; existing departments keep them assigned
+    /// (the behaviour before the policy existed).
+    static func v7(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE departments ADD COLUMN offline_policy TEXT NOT NULL DEFAULT 'keep_assigned'")
+    }
 }

@@ -45,4 +45,21 @@ extension SQLiteStorage {
             ).map(TicketSLARow.record(from:))
         }
     }
+
+    public func ticketSLAs(tickets: [TicketID], in organization: OrganizationID) async throws -> [TicketSLA] {
+        let ids = Array(Set(tickets.map(\.description))).sorted()
+        guard !ids.isEmpty else { return [] }
+        return try await read { db in
+            // Chunked below SQLite's bound-parameter limit; a page of a ticket list is one chunk.
+            var records: [TicketSLA] = []
+            for start in stride(from: 0, to: ids.count, by: 500) {
+                let chunk = Array(ids[start..<min(start + 500, ids.count)])
+                records += try db.rows(
+                    sql: "\(TicketSLARow.selectSQL) WHERE organization_id = ? AND ticket_id IN (\(SQLList.placeholders(chunk.count))) ORDER BY ticket_id",
+                    arguments: StatementArguments([organization.description] + chunk)
+                ).map(TicketSLARow.record(from:))
+            }
+            return records
+        }
+    }
 }

@@ -33,6 +33,10 @@ enum SchemaMigrations {
         migrator.registerMigration("v6_realtime") { db in
             try EventOutboxSchema.v6(db)
         }
+        migrator.registerMigration("v7_routing_policy") { db in
+            try DepartmentSchema.v7(db)
+            try AvailabilitySchema.v7(db)
+        }
         return migrator
     }
 }

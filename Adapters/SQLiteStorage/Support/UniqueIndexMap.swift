@@ -29,6 +29,9 @@ enum UniqueIndexMap {
 
         // MARK: attachments
         "attachments.id": .primaryKey,
+
+        // MARK: routing policy
+        "availability_changes.id": .primaryKey,
     ]
 
     /// Unique indexes that callers cannot violate because the adapter itself fills them (ticket

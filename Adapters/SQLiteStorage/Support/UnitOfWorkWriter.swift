@@ -140,6 +140,13 @@ enum UnitOfWorkWriter {
             {
                 throw StorageError.versionConflict(entity: StorageEntity.attachment, id: id.description)
             }
+
+        // MARK: routing policy
+        case .appendAvailabilityChange(let record):
+            guard try exists(.agentProfile, id: record.agentID.description, organization: record.organizationID, db) else {
+                throw StorageError.missing(entity: EntityTable.agentProfile.entity, id: record.agentID.description)
+            }
+            try AvailabilityChangeRow.insert(db, record)
         }
     }
 

@@ -40,6 +40,15 @@ struct PeopleRoutes: Sendable {
             let profile = try await AgentUseCases(deps).setAvailability(availability!, actor: identity.actor)
             return try await agent(profile, identity)
         }
+        group.get("agents/{id}/status-history") { request, context in
+            let identity = try context.requireIdentity()
+            let id: UserID = try RouteSupport.id("id", context)
+            var reader = FieldReader()
+            let limit = reader.integer(request.uri.queryParameters.get("limit"), "limit")
+            try reader.check()
+            let history = try await AgentUseCases(deps).availabilityHistory(id, actor: identity.actor, limit: limit ?? 100)
+            return try JSONCoding.response(ListResponse(items: history.map(AvailabilityChangeResponse.init), nextCursor: nil))
+        }
         group.patch("agents/{id}") { request, context in
             let identity = try context.requireIdentity()
             let id: UserID = try RouteSupport.id("id", context)

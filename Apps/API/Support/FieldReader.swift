@@ -20,6 +20,16 @@ struct FieldReader {
         return value
     }
 
+    /// A whole number given as text (a query parameter); `nil` when absent or not a number.
+    mutating func integer(_ text: String?, _ field: String) -> Int? {
+        guard let text else { return nil }
+        guard let value = Int(text) else {
+            fail(field, "must be an integer")
+            return nil
+        }
+        return value
+    }
+
     /// An id; `nil` when absent or not an id.
     mutating func id<Entity>(_ text: String?, _ field: String, required: Bool = false) -> Identifier<Entity>? {
         guard let text else {

@@ -5,7 +5,8 @@ import ServiceLifecycle
 import Synchronization
 
 /// Auto-assignment (§5) run continuously: a pass over every organization's queue every `interval`, and at once when
-/// this process sees a ticket created or an agent become available (its transport's events are the in-process
+/// this process sees a ticket created, an agent become available, or tickets returned to the queue by an agent going
+/// offline or away (its transport's events are the in-process
 /// nudge; other processes' events reach it when the transport spans processes, and the interval covers the rest).
 /// Any number of these may run in several processes: every decision commits under the guards of
 /// `AssignmentUseCases`. Runs in `switchboard-worker` and, in embedded mode, in the API.
@@ -18,12 +19,19 @@ public struct AssignmentService: Service {
     let logger: Logger
 
     public init(runtime: Runtime, interval: Duration? = nil, batchSize: Int = 200) {
-        assignment = AssignmentUseCases(runtime.dependencies)
-        storage = runtime.storage
-        transport = runtime.transport
-        self.interval = interval ?? runtime.settings.assignmentInterval
+        self.init(
+            dependencies: runtime.dependencies, logger: runtime.logger, interval: interval ?? runtime.settings.assignmentInterval,
+            batchSize: batchSize)
+    }
+
+    /// The service over any dependencies (tests run it over a memory store and an in-test transport).
+    public init(dependencies: Dependencies, logger: Logger, interval: Duration, batchSize: Int = 200) {
+        assignment = AssignmentUseCases(dependencies)
+        storage = dependencies.storage
+        transport = dependencies.transport
+        self.interval = interval
         self.batchSize = batchSize
-        logger = runtime.logger
+        self.logger = logger
     }
 
     public func run() async throws {
@@ -74,11 +82,13 @@ public struct AssignmentService: Service {
         return total
     }
 
-    /// A new ticket, or an agent who became available, may make an assignment possible right now.
+    /// A new ticket, an agent who became available, or tickets an agent's going offline or away returned to the queue
+    /// (a `returnToQueue` department, issue 8; the status change carries `returnedTickets`) may make an assignment
+    /// possible right now: returned tickets must not wait a whole interval for another agent.
     static func nudges(_ event: DomainEvent) -> Bool {
         switch event.kind {
         case .ticketCreated: true
-        case .agentStatusChanged: event.data["status"] == Availability.available.rawValue
+        case .agentStatusChanged: event.data["status"] == Availability.available.rawValue || event.data["returnedTickets"] != nil
         default: false
         }
     }

@@ -72,6 +72,7 @@ public enum AccessPolicy {
         case .manageAgents, .manageDepartments, .manageUsers: actor.role == .admin
         case .manageSLA: actor.role == .admin
         case .viewAnalytics: actor.role == .admin || actor.role == .supervisor
+        case .viewAgentHistory: actor.role == .admin || actor.role == .supervisor
         }
     }
 

@@ -30,4 +30,7 @@ public enum OrganizationAction: String, Sendable, CaseIterable {
     // MARK: SLA engine
     case manageSLA
     case viewAnalytics
+    // MARK: routing policy
+    /// Read an agent's availability history (supervisors and admins).
+    case viewAgentHistory
 }

@@ -22,4 +22,8 @@ public protocol SLAQueries: Sendable {
     func ticketSLAsDue(at now: Date, limit: Int) async throws -> [TicketSLA]
     /// Records of the organization's tickets created in `[from, to)` (see the rules above).
     func ticketSLAs(in organization: OrganizationID, createdFrom from: Date, before to: Date) async throws -> [TicketSLA]
+    // MARK: SLA batches
+    /// The records of those of `tickets` that have one in the organization, in one read (a page of a ticket
+    /// list), ordered by ticket id; ids without a record, or of another organization, are left out.
+    func ticketSLAs(tickets: [TicketID], in organization: OrganizationID) async throws -> [TicketSLA]
 }

@@ -105,6 +105,12 @@ public struct UnitOfWork: Sendable {
         /// Deletes a pending upload's record. `.versionConflict` when it has been attached meanwhile
         /// (cleanup never removes a used file); an absent record is not an error (cleanup is repeatable).
         case deletePendingAttachment(AttachmentID, organizationID: OrganizationID)
+
+        // MARK: routing policy
+        /// Appends an agent's availability change to their history (`AvailabilityQueries`).
+        /// `.missing(agent_profile)` when the agent has no profile in the record's organization;
+        /// `.duplicate(.primaryKey)` for a reused id.
+        case appendAvailabilityChange(AvailabilityChange)
     }
 }
 

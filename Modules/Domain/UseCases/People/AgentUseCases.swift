@@ -73,21 +73,6 @@ public struct AgentUseCases: Sendable {
         return try await change(userID, in: actor.organizationID, expectedVersion: expectedVersion) { apply(patch, to: &$0) }
     }
 
-    /// A staff member sets their own availability; everyone watching the agent channel is told.
-    public func setAvailability(_ availability: Availability, actor: Actor) async throws(DomainError) -> AgentProfile {
-        try AccessPolicy.authorize(actor, .setOwnAvailability)
-        return try await change(actor.userID, in: actor.organizationID, expectedVersion: nil) {
-            $0.availability = availability
-        } events: { before, after in
-            guard before.availability != after.availability else { return [] }
-            return [DomainEvent(
-                kind: .agentStatusChanged, organizationID: actor.organizationID, agentID: actor.userID, staffOnly: true,
-                data: ["agentId": actor.userID.description, "status": availability.rawValue, "previous": before.availability.rawValue],
-                at: after.updatedAt
-            )]
-        }
-    }
-
     private func change(
         _ userID: UserID, in org: OrganizationID, expectedVersion: Int?, _ edit: (inout AgentProfile) -> Void,
         events: (_ before: AgentProfile, _ after: AgentProfile) -> [DomainEvent] = { _, _ in [] }

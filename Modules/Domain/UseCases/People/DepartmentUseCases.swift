@@ -9,12 +9,17 @@ public struct DepartmentUseCases: Sendable {
         public var description: String?
         public var tier: Int?
         public var routingStrategy: RoutingStrategy?
+        public var offlinePolicy: OfflinePolicy?
 
-        public init(name: String? = nil, description: String? = nil, tier: Int? = nil, routingStrategy: RoutingStrategy? = nil) {
+        public init(
+            name: String? = nil, description: String? = nil, tier: Int? = nil, routingStrategy: RoutingStrategy? = nil,
+            offlinePolicy: OfflinePolicy? = nil
+        ) {
             self.name = name
             self.description = description
             self.tier = tier
             self.routingStrategy = routingStrategy
+            self.offlinePolicy = offlinePolicy
         }
     }
 
@@ -36,7 +41,8 @@ public struct DepartmentUseCases: Sendable {
         try v.check()
         let department = Department(
             id: deps.ids.make(), organizationID: organization, name: name!, description: description ?? "",
-            tier: input.tier ?? 1, routingStrategy: input.routingStrategy ?? .roundRobin, createdAt: deps.clock.now()
+            tier: input.tier ?? 1, routingStrategy: input.routingStrategy ?? .roundRobin,
+            offlinePolicy: input.offlinePolicy ?? .keepAssigned, createdAt: deps.clock.now()
         )
         _ = try await deps.commit(UnitOfWork([.insertDepartment(department)]))
         return department
@@ -57,6 +63,7 @@ public struct DepartmentUseCases: Sendable {
         if let description { department.description = description }
         if let tier = input.tier { department.tier = tier }
         if let strategy = input.routingStrategy { department.routingStrategy = strategy }
+        if let policy = input.offlinePolicy { department.offlinePolicy = policy }
         department.version += 1
         department.updatedAt = deps.clock.now()
         _ = try await deps.commit(UnitOfWork([.updateDepartment(department, expectedVersion: read)]))

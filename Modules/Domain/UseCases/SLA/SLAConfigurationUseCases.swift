@@ -1,7 +1,9 @@
 import Foundation
 
 /// An organization's SLA configuration (§6): its policies and business-hours calendars. Staff read them;
-/// admins replace each list whole (`PUT`), which applies to tickets from their next change on.
+/// admins replace each list whole (`PUT`). A replacement applies to new tickets and to every ticket's `sla` block at
+/// once, and to open tickets' stored SLA records (the sweep's index) through a `recompute_sla` job committed in the
+/// replacement's unit of work and run by workers (`SLARecomputeUseCases`), so the request does not walk the tickets.
 public struct SLAConfigurationUseCases: Sendable {
     let deps: Dependencies
 
@@ -82,7 +84,7 @@ public struct SLAConfigurationUseCases: Sendable {
         }
         if Set(policies.map(\.id)).count != policies.count { v.fail("policies", "ids must be unique") }
         try v.check()
-        _ = try await deps.commit(UnitOfWork([.replaceSLAPolicies(org, policies)]))
+        _ = try await deps.commit(UnitOfWork([.replaceSLAPolicies(org, policies), .enqueueJob(SLARecomputeUseCases(deps).job(for: org))]))
         return policies
     }
 
@@ -116,7 +118,7 @@ public struct SLAConfigurationUseCases: Sendable {
             }
         }
         try v.check()
-        _ = try await deps.commit(UnitOfWork([.replaceBusinessHours(org, calendars)]))
+        _ = try await deps.commit(UnitOfWork([.replaceBusinessHours(org, calendars), .enqueueJob(SLARecomputeUseCases(deps).job(for: org))]))
         return calendars
     }
 }

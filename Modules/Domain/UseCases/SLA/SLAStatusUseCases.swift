@@ -7,29 +7,28 @@ public struct SLAStatusUseCases: Sendable {
     public init(_ deps: Dependencies) { self.deps = deps }
 
     /// The SLA of tickets the caller already read (and may see), evaluated now under the policy that
-    /// applies to each. A ticket without a stored record is evaluated from its audit history.
+    /// applies to each. The stored records are read in one query per organization (a list page costs one
+    /// read, not one per ticket); a ticket without a stored record is evaluated from its audit history.
     public func statuses(for tickets: [Ticket]) async throws(DomainError) -> [TicketID: SLAStatus] {
         let now = deps.clock.now()
-        var setups: [OrganizationID: SLASetup] = [:]
         var result: [TicketID: SLAStatus] = [:]
-        for ticket in tickets {
-            let setup: SLASetup
-            if let known = setups[ticket.organizationID] {
-                setup = known
-            } else {
-                setup = try await deps.slaSetup(ticket.organizationID)
-                setups[ticket.organizationID] = setup
+        let byOrganization = Dictionary(grouping: tickets, by: \.organizationID)
+        for (org, group) in byOrganization {
+            let setup = try await deps.slaSetup(org)
+            let ids = group.map(\.id)
+            let records = try await deps.read { try await $0.ticketSLAs(tickets: ids, in: org) }
+            let timelines = Dictionary(records.map { ($0.ticketID, $0.timeline) }, uniquingKeysWith: { first, _ in first })
+            for ticket in group {
+                let clock = setup.clock(for: ticket).clock
+                let timeline: SLATimeline
+                if let stored = timelines[ticket.id] {
+                    timeline = stored
+                } else {
+                    let history = try await deps.read { try await $0.auditEvents(ticket: ticket.id, in: org) }
+                    timeline = SLATimeline(ticket: ticket, auditEvents: history)
+                }
+                result[ticket.id] = clock.evaluate(timeline, at: now)
             }
-            let clock = setup.clock(for: ticket).clock
-            let record = try await deps.read { try await $0.ticketSLA(ticket: ticket.id, in: ticket.organizationID) }
-            let timeline: SLATimeline
-            if let record {
-                timeline = record.timeline
-            } else {
-                let history = try await deps.read { try await $0.auditEvents(ticket: ticket.id, in: ticket.organizationID) }
-                timeline = SLATimeline(ticket: ticket, auditEvents: history)
-            }
-            result[ticket.id] = clock.evaluate(timeline, at: now)
         }
         return result
     }
