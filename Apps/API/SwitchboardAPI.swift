@@ -32,7 +32,9 @@ struct SwitchboardAPI: AsyncParsableCommand {
                 let secret = try await startup.fail { try SigningSecret.resolve(settings, generator: runtime.dependencies.secrets) }
                 let seeded = demo ? try await startup.fail { try await startup.seedDemo(runtime) } : nil
 
-                let app = try await buildApplication(runtime: runtime, signingSecret: secret) { host, port in
+                var options = APIOptions()
+                options.realtime = RealtimeOptions(settings.realtime)
+                let app = try await buildApplication(runtime: runtime, signingSecret: secret, options: options) { host, port in
                     Startup.announce(host: host, port: port, demo: seeded)
                 }
                 // Every API process relays committed events to the transport (one at a time holds the outbox).

@@ -1,3 +1,4 @@
+import Bootstrap
 import Foundation
 
 /// The limits of the WebSocket endpoint (SPEC §7, §15), with production defaults; tests tighten them.
@@ -17,4 +18,16 @@ struct RealtimeOptions: Sendable {
     var maximumConnectionsPerUser = 10
     /// How long a ticket from `POST /api/v1/realtime/tickets` stays redeemable (once).
     var ticketLifetime: TimeInterval = 30
+}
+
+extension RealtimeOptions {
+    /// The limits an operator configured (`SWITCHBOARD_REALTIME_*`); the revalidation interval and
+    /// ticket lifetime stay fixed.
+    init(_ settings: RealtimeSettings) {
+        sendBufferFrames = settings.sendBufferFrames
+        maximumMessageBytes = settings.maximumMessageBytes
+        heartbeat = .seconds(settings.heartbeatSeconds)
+        idleTimeout = .seconds(settings.idleSeconds)
+        maximumConnectionsPerUser = settings.connectionsPerUser
+    }
 }

@@ -26,6 +26,13 @@ public enum ConfigurationKey: String, CaseIterable, Sendable, Comparable {
     case attachmentDocumentMaxBytes = "SWITCHBOARD_ATTACHMENT_DOCUMENT_MAX_BYTES"
     case attachmentPendingSeconds = "SWITCHBOARD_ATTACHMENT_PENDING_SECONDS"
 
+    // MARK: real-time (see `RealtimeSettings`)
+    case realtimeSendBuffer = "SWITCHBOARD_REALTIME_SEND_BUFFER"
+    case realtimeMaxMessageBytes = "SWITCHBOARD_REALTIME_MAX_MESSAGE_BYTES"
+    case realtimeHeartbeatSeconds = "SWITCHBOARD_REALTIME_HEARTBEAT_SECONDS"
+    case realtimeIdleSeconds = "SWITCHBOARD_REALTIME_IDLE_SECONDS"
+    case realtimeConnectionsPerUser = "SWITCHBOARD_REALTIME_CONNECTIONS_PER_USER"
+
     /// The prefix that marks a variable as Switchboard's.
     public static let prefix = "SWITCHBOARD_"
 

@@ -1,3 +1,4 @@
+import Domain
 import Logging
 
 extension Settings {
@@ -18,6 +19,15 @@ extension Settings {
         rows.append((.port, String(port)))
         rows.append((.jwtSecret, jwtSecret == nil ? "(generated and kept in \(jwtSecretFile))" : Secret.redacted))
         rows.append((.logLevel, logLevel.rawValue))
+        rows.append((.assignmentInterval, "\(Double(assignmentInterval.components.seconds) + Double(assignmentInterval.components.attoseconds) / 1e18) s"))
+        rows.append((.attachmentImageMaxBytes, String(attachments.limits.imageBytes)))
+        rows.append((.attachmentDocumentMaxBytes, String(attachments.limits.documentBytes)))
+        rows.append((.attachmentPendingSeconds, String(attachments.pendingLifetimeSeconds)))
+        rows.append((.realtimeSendBuffer, String(realtime.sendBufferFrames)))
+        rows.append((.realtimeMaxMessageBytes, String(realtime.maximumMessageBytes)))
+        rows.append((.realtimeHeartbeatSeconds, String(realtime.heartbeatSeconds)))
+        rows.append((.realtimeIdleSeconds, String(realtime.idleSeconds)))
+        rows.append((.realtimeConnectionsPerUser, String(realtime.connectionsPerUser)))
 
         let width = rows.map(\.0.name.count).max() ?? 0
         return rows.map { key, value in

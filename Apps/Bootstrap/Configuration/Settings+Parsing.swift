@@ -51,6 +51,7 @@ extension Settings {
             ),
             pendingLifetimeSeconds: reader.read(.attachmentPendingSeconds, AttachmentSettings.seconds) ?? 24 * 3600
         )
+        let realtime = RealtimeSettings.read(&reader)
         reader.checkNames()
 
         guard reader.problems.isEmpty else { throw ConfigurationError(problems: reader.problems) }
@@ -59,7 +60,7 @@ extension Settings {
         return Settings(
             configFile: file?.path, dataDirectory: dataDirectory, database: database, files: files, notifier: notifier,
             host: host, port: port, jwtSecret: jwtSecret, logLevel: logLevel, attachments: attachments, sources: sources,
-            assignmentInterval: assignmentInterval
+            assignmentInterval: assignmentInterval, realtime: realtime
         )
     }
 

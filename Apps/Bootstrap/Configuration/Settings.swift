@@ -20,6 +20,8 @@ import Logging
 /// | `SWITCHBOARD_ATTACHMENT_IMAGE_MAX_BYTES` | 1 … 104857600 | `5242880` (5 MB) |
 /// | `SWITCHBOARD_ATTACHMENT_DOCUMENT_MAX_BYTES` | 1 … 104857600 | `26214400` (25 MB) |
 /// | `SWITCHBOARD_ATTACHMENT_PENDING_SECONDS` | seconds an unused upload is kept | `86400` |
+/// | `SWITCHBOARD_ASSIGNMENT_INTERVAL` | seconds between auto-assignment passes, 0.05 … 3600 | `2` |
+/// | `SWITCHBOARD_REALTIME_SEND_BUFFER`, `_MAX_MESSAGE_BYTES`, `_HEARTBEAT_SECONDS`, `_IDLE_SECONDS`, `_CONNECTIONS_PER_USER` | see `RealtimeSettings` | 256, 4096, 30, 300, 10 |
 ///
 /// Relative paths are relative to the working directory. An empty value is an error, not a default.
 public struct Settings: Sendable, Equatable {
@@ -51,6 +53,8 @@ public struct Settings: Sendable, Equatable {
     public var assignmentInterval: Duration = Settings.defaultAssignmentInterval
 
     public static let defaultAssignmentInterval = Duration.seconds(2)
+    /// The WebSocket endpoint's limits (`SWITCHBOARD_REALTIME_*`).
+    public var realtime = RealtimeSettings()
 
     /// One process on SQLite with everything in the data folder (SPEC §2), as opposed to the cloud
     /// setup on PostgreSQL.
