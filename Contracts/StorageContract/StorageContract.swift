@@ -22,6 +22,7 @@ public enum StorageContract {
         + attachmentCases
         + bulkLoadingCases
         + routingPolicyCases
+        + slaVerdictCases
 
     /// The case with this name (for focused runs and for tests of the contract itself).
     public static func `case`(named name: String) -> StorageContractCase? {

@@ -57,4 +57,32 @@ import Testing
             #expect(item?["sla"]["firstResponse"]["level"].string == "breached", "the list page shows it too")
         }
     }
+
+    @Test func aStoppedClockKeepsItsVerdictWhenThePolicyIsShortenedLater() async throws {
+        try await TestAPI.run { api in
+            let f = api.fixture
+            let first = try await api.call(.put, "/api/v1/sla-policies", as: "admin@acme.test", json: ["items": [[
+                "name": "Standard", "targets": Self.targets(urgentFirstResponseSeconds: 900),
+            ] as [String: any Sendable]]])
+            let policyID = try #require(first.json["items"][0]["id"].string)
+            let id = try await api.openTicket(["subject": "Down", "priority": "urgent"])
+            _ = try await api.call(.post, "/api/v1/tickets/\(id)/take", as: "agent1@acme.test")
+            f.clock.advance(by: 10 * 60) // answered in 10 of 15 minutes
+            _ = try await api.call(.post, "/api/v1/tickets/\(id)/messages", as: "agent1@acme.test", json: ["body": "On it"])
+            let resolved = try await api.call(.post, "/api/v1/tickets/\(id)/resolve", as: "agent1@acme.test", json: ["resolutionType": "solved", "summary": "fixed"])
+            #expect(resolved.status == .ok, "resolve: \(resolved.text)")
+
+            // The same policy, now with a 5-minute first response: the answer given after 10 minutes stays met.
+            let put = try await api.call(.put, "/api/v1/sla-policies", as: "admin@acme.test", json: ["items": [[
+                "id": policyID, "name": "Standard", "targets": Self.targets(urgentFirstResponseSeconds: 300),
+            ] as [String: any Sendable]]])
+            #expect(put.status == .ok, "PUT sla-policies: \(put.text)")
+            _ = await SLARecomputeService(runtime: f.runtime).runPass()
+            let ticket = try await api.call(.get, "/api/v1/tickets/\(id)", as: "agent1@acme.test")
+            #expect(ticket.json["sla"]["firstResponse"]["level"].string == "met", "\(ticket.text)")
+            #expect(ticket.json["sla"]["firstResponse"]["dueAt"].string == "2026-01-01T00:15:00.000Z", "the due time that applied: \(ticket.text)")
+            let report = try await api.call(.get, "/api/v1/analytics/sla?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z", as: "admin@acme.test")
+            #expect(report.json["overall"]["firstResponse"]["met"].int == 1 && report.json["overall"]["firstResponse"]["breached"].int == 0, "\(report.text)")
+        }
+    }
 }

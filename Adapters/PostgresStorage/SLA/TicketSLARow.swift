@@ -6,7 +6,7 @@ import PostgresNIO
 enum TicketSLARow {
     static let columns = """
         ticket_id, organization_id, policy_id, timeline, assignee_id, department_id, ticket_created_at,
-        first_response_due_at, resolution_due_at, next_check_at, reported, version
+        first_response_due_at, resolution_due_at, next_check_at, reported, version, verdicts
         """
     static let selectSQL = "SELECT \(columns) FROM ticket_sla"
 
@@ -17,7 +17,7 @@ enum TicketSLARow {
             SELECT id, organization_id, \(record.policyID?.uuid), \(try JSONColumn.encode(record.timeline)), \(record.assigneeID?.uuid),
                 \(record.departmentID?.uuid), \(Timestamp(record.ticketCreatedAt)), \(record.firstResponseDueAt.map(Timestamp.init)),
                 \(record.resolutionDueAt.map(Timestamp.init)), \(record.nextCheckAt.map(Timestamp.init)),
-                \(try JSONColumn.encode(record.reported)), \(record.version)
+                \(try JSONColumn.encode(record.reported)), \(record.version), \(try JSONColumn.encode(record.verdicts))
             FROM tickets WHERE id = \(record.ticketID.uuid) AND organization_id = \(record.organizationID.uuid)
             RETURNING 1
             """)
@@ -30,7 +30,8 @@ enum TicketSLARow {
                 assignee_id = \(record.assigneeID?.uuid), department_id = \(record.departmentID?.uuid),
                 first_response_due_at = \(record.firstResponseDueAt.map(Timestamp.init)),
                 resolution_due_at = \(record.resolutionDueAt.map(Timestamp.init)), next_check_at = \(record.nextCheckAt.map(Timestamp.init)),
-                reported = \(try JSONColumn.encode(record.reported)), version = \(record.version)
+                reported = \(try JSONColumn.encode(record.reported)), version = \(record.version),
+                verdicts = \(try JSONColumn.encode(record.verdicts))
             WHERE ticket_id = \(record.ticketID.uuid) AND organization_id = \(record.organizationID.uuid) AND version = \(expectedVersion)
             RETURNING 1
             """)
@@ -43,6 +44,6 @@ enum TicketSLARow {
             assigneeID: try row.optionalID("assignee_id"), departmentID: try row.optionalID("department_id"),
             firstResponseDueAt: try row.optionalDate("first_response_due_at"),
             resolutionDueAt: try row.optionalDate("resolution_due_at"), nextCheckAt: try row.optionalDate("next_check_at"),
-            reported: try row.json("reported"), version: try row.integer("version"))
+            reported: try row.json("reported"), verdicts: try row.json("verdicts"), version: try row.integer("version"))
     }
 }

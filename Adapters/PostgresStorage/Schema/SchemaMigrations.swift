@@ -16,6 +16,7 @@ enum SchemaMigrations {
         Migration(name: "v5_routing", statements: RoutingSchema.v5),
         Migration(name: "v6_realtime", statements: EventOutboxSchema.v6),
         Migration(name: "v7_routing_policy", statements: DepartmentSchema.v7 + AvailabilitySchema.v7),
+        Migration(name: "v8_sla_verdicts", statements: SLASchema.v8),
     ]
 
     static var names: [String] { all.map(\.name) }

@@ -6,7 +6,7 @@ import GRDB
 enum TicketSLARow {
     static let columns = """
         ticket_id, organization_id, policy_id, timeline, assignee_id, department_id, ticket_created_at,
-        first_response_due_at, resolution_due_at, next_check_at, reported, version
+        first_response_due_at, resolution_due_at, next_check_at, reported, version, verdicts
         """
     static let selectSQL = "SELECT \(columns) FROM ticket_sla"
 
@@ -14,7 +14,7 @@ enum TicketSLARow {
     static let dueSQL = "\(selectSQL) WHERE next_check_at IS NOT NULL AND next_check_at <= ? ORDER BY next_check_at, ticket_id LIMIT ?"
 
     static func insert(_ db: Database, _ record: TicketSLA) throws {
-        try db.run(sql: "INSERT INTO ticket_sla (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", arguments: try arguments(record))
+        try db.run(sql: "INSERT INTO ticket_sla (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", arguments: try arguments(record))
     }
 
     /// Applies the update only over `expectedVersion`; reports whether a row changed.
@@ -22,14 +22,14 @@ enum TicketSLARow {
         try db.run(
             sql: """
                 UPDATE ticket_sla SET policy_id = ?, timeline = ?, assignee_id = ?, department_id = ?,
-                    first_response_due_at = ?, resolution_due_at = ?, next_check_at = ?, reported = ?, version = ?
+                    first_response_due_at = ?, resolution_due_at = ?, next_check_at = ?, reported = ?, version = ?, verdicts = ?
                 WHERE ticket_id = ? AND organization_id = ? AND version = ?
                 """,
             arguments: [
                 record.policyID?.description, try JSONColumn.encode(record.timeline), record.assigneeID?.description,
                 record.departmentID?.description, record.firstResponseDueAt?.millisecondsSince1970,
                 record.resolutionDueAt?.millisecondsSince1970, record.nextCheckAt?.millisecondsSince1970,
-                try JSONColumn.encode(record.reported), record.version, record.ticketID.description,
+                try JSONColumn.encode(record.reported), record.version, try JSONColumn.encode(record.verdicts), record.ticketID.description,
                 record.organizationID.description, expectedVersion,
             ])
         return db.changesCount > 0
@@ -41,7 +41,7 @@ enum TicketSLARow {
             try JSONColumn.encode(record.timeline), record.assigneeID?.description, record.departmentID?.description,
             record.ticketCreatedAt.millisecondsSince1970, record.firstResponseDueAt?.millisecondsSince1970,
             record.resolutionDueAt?.millisecondsSince1970, record.nextCheckAt?.millisecondsSince1970,
-            try JSONColumn.encode(record.reported), record.version,
+            try JSONColumn.encode(record.reported), record.version, try JSONColumn.encode(record.verdicts),
         ]
     }
 
@@ -52,6 +52,6 @@ enum TicketSLARow {
             assigneeID: try row.optionalID("assignee_id"), departmentID: try row.optionalID("department_id"),
             firstResponseDueAt: try row.optionalDate("first_response_due_at"),
             resolutionDueAt: try row.optionalDate("resolution_due_at"), nextCheckAt: try row.optionalDate("next_check_at"),
-            reported: try row.json("reported"), version: try row.integer("version"))
+            reported: try row.json("reported"), verdicts: try row.json("verdicts"), version: try row.integer("version"))
     }
 }

@@ -37,6 +37,9 @@ enum SchemaMigrations {
             try DepartmentSchema.v7(db)
             try AvailabilitySchema.v7(db)
         }
+        migrator.registerMigration("v8_sla_verdicts") { db in
+            try SLASchema.v8(db)
+        }
         return migrator
     }
 }

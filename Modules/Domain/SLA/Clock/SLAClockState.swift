@@ -4,7 +4,7 @@ import Foundation
 /// `sla.firstResponse` / `sla.resolution`, and the instants a worker indexes.
 ///
 /// Amounts are whole seconds of working time (of the policy's calendar).
-public struct SLAClockState: Sendable, Equatable {
+public struct SLAClockState: Sendable, Equatable, Codable {
     public let metric: SLAMetric
     /// The priority whose target applies: the current one, or the one in force when the clock stopped.
     public let priority: Priority

@@ -46,7 +46,17 @@ extension TicketSLA {
     /// reported even when the clock stopped after it (it is a fact for the history and compliance).
     @discardableResult
     mutating func refresh(clock: SLAClock, at now: Date) -> [SLACrossing] {
-        let status = clock.evaluate(timeline, at: now)
+        let evaluated = clock.evaluate(timeline, at: now)
+        // A clock that stopped keeps the verdict recorded when it stopped; one stopped now records it; one running
+        // again (reopened) drops it.
+        for state in [evaluated.firstResponse, evaluated.resolution] {
+            let kept = verdict(state.metric)
+            verdicts.removeAll { $0.metric == state.metric }
+            guard let stoppedAt = state.stoppedAt else { continue }
+            verdicts.append(kept?.stoppedAt == stoppedAt ? kept! : state)
+        }
+        verdicts.sort { $0.metric == .firstResponse && $1.metric != .firstResponse }
+        let status = settled(evaluated)
         firstResponseDueAt = status.firstResponse.dueAt
         resolutionDueAt = status.resolution.dueAt
         var due: [SLACrossing] = []

@@ -21,13 +21,18 @@ public struct TicketSLA: Sendable, Equatable {
     public var nextCheckAt: Date?
     /// Crossings already reported, in the order they were.
     public var reported: [SLACrossing]
+    /// The verdicts of stopped clocks (at most one per metric): each clock's state as it stood under the policy and
+    /// calendar in force when it stopped (met or breached). A later policy or business-hours change does not flip
+    /// them (`settled(_:)`); a clock that runs again (a reopened ticket) drops its verdict.
+    public var verdicts: [SLAClockState]
     /// Optimistic-concurrency version: 1 when created, +1 with every save.
     public var version: Int
 
     public init(
         ticketID: TicketID, organizationID: OrganizationID, policyID: SLAPolicyID?, timeline: SLATimeline,
         assigneeID: UserID? = nil, departmentID: DepartmentID? = nil, firstResponseDueAt: Date? = nil,
-        resolutionDueAt: Date? = nil, nextCheckAt: Date? = nil, reported: [SLACrossing] = [], version: Int = 1
+        resolutionDueAt: Date? = nil, nextCheckAt: Date? = nil, reported: [SLACrossing] = [], verdicts: [SLAClockState] = [],
+        version: Int = 1
     ) {
         self.ticketID = ticketID
         self.organizationID = organizationID
@@ -39,11 +44,30 @@ public struct TicketSLA: Sendable, Equatable {
         self.resolutionDueAt = resolutionDueAt
         self.nextCheckAt = nextCheckAt
         self.reported = reported
+        self.verdicts = verdicts
         self.version = version
     }
 
     /// When the ticket was created (the start of both clocks).
     public var ticketCreatedAt: Date { timeline.createdAt }
+
+    /// The stored verdict of `metric`'s clock, if it stopped.
+    public func verdict(_ metric: SLAMetric) -> SLAClockState? {
+        verdicts.first { $0.metric == metric }
+    }
+
+    /// `status` (evaluated now, under the configuration in force now) with each clock that is still stopped at the
+    /// instant its verdict was recorded replaced by that verdict: a stopped clock keeps the outcome of the policy it
+    /// ran under. What the `sla` block, the sweep and compliance figures use.
+    public func settled(_ status: SLAStatus) -> SLAStatus {
+        func settle(_ state: SLAClockState) -> SLAClockState {
+            guard let stoppedAt = state.stoppedAt, let verdict = verdict(state.metric), verdict.stoppedAt == stoppedAt else { return state }
+            return verdict
+        }
+        return SLAStatus(
+            policyID: status.policyID, evaluatedAt: status.evaluatedAt, firstResponse: settle(status.firstResponse),
+            resolution: settle(status.resolution))
+    }
 
     /// Whether this crossing was reported already.
     public func hasReported(_ metric: SLAMetric, _ kind: SLACrossing.Kind) -> Bool {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// SLA compliance per agent, department and period (§6, §11): of the tickets created in a period, how
-/// many met and how many breached each target, evaluated now.
+/// many met and how many breached each target, evaluated now; stopped clocks count with their stored verdicts.
 public struct SLAComplianceUseCases: Sendable {
     let deps: Dependencies
 
@@ -76,7 +76,8 @@ public struct SLAComplianceUseCases: Sendable {
             } else {
                 .default
             }
-            let status = clock.evaluate(record.timeline, at: now)
+            // A clock that stopped counts with the verdict recorded when it stopped, whatever changed since.
+            let status = record.settled(clock.evaluate(record.timeline, at: now))
             report.overall.count(status)
             if let agent = record.assigneeID { report.byAgent[agent, default: Row()].count(status) }
             if let department = record.departmentID { report.byDepartment[department, default: Row()].count(status) }

@@ -7,7 +7,7 @@ public struct SLAStatusUseCases: Sendable {
     public init(_ deps: Dependencies) { self.deps = deps }
 
     /// The SLA of tickets the caller already read (and may see), evaluated now under the policy that
-    /// applies to each. The stored records are read in one query per organization (a list page costs one
+    /// applies to each; a stopped clock shows the verdict stored when it stopped (`TicketSLA.settled(_:)`). The stored records are read in one query per organization (a list page costs one
     /// read, not one per ticket); a ticket without a stored record is evaluated from its audit history.
     public func statuses(for tickets: [Ticket]) async throws(DomainError) -> [TicketID: SLAStatus] {
         let now = deps.clock.now()
@@ -17,17 +17,16 @@ public struct SLAStatusUseCases: Sendable {
             let setup = try await deps.slaSetup(org)
             let ids = group.map(\.id)
             let records = try await deps.read { try await $0.ticketSLAs(tickets: ids, in: org) }
-            let timelines = Dictionary(records.map { ($0.ticketID, $0.timeline) }, uniquingKeysWith: { first, _ in first })
+            let stored = Dictionary(records.map { ($0.ticketID, $0) }, uniquingKeysWith: { first, _ in first })
             for ticket in group {
                 let clock = setup.clock(for: ticket).clock
-                let timeline: SLATimeline
-                if let stored = timelines[ticket.id] {
-                    timeline = stored
+                if let record = stored[ticket.id] {
+                    // Stopped clocks keep the verdict of the policy they ran under.
+                    result[ticket.id] = record.settled(clock.evaluate(record.timeline, at: now))
                 } else {
                     let history = try await deps.read { try await $0.auditEvents(ticket: ticket.id, in: org) }
-                    timeline = SLATimeline(ticket: ticket, auditEvents: history)
+                    result[ticket.id] = clock.evaluate(SLATimeline(ticket: ticket, auditEvents: history), at: now)
                 }
-                result[ticket.id] = clock.evaluate(timeline, at: now)
             }
         }
         return result
