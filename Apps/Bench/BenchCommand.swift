@@ -65,6 +65,12 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Tickets per auto-assignment pass.")
     var assignmentBatch = 500
 
+    @Option(help: "WebSocket clients of the fan-out benchmark (0: skip it).")
+    var fanoutClients = 1_000
+
+    @Option(help: "WebSocket connections the API allows per user (RealtimeOptions.maximumConnectionsPerUser).")
+    var fanoutConnectionsPerUser = 10
+
     @Option(help: "Write the report as JSON to this file too.")
     var json: String?
 
@@ -127,6 +133,14 @@ struct BenchCommand: AsyncParsableCommand {
             report.baseline = try await SQLiteBaseline.run(path: baselineSqlite, tickets: baselineTickets, concurrency: clients)
         } else if let baselinePostgres {
             report.baseline = try await PostgresBaseline.run(url: baselinePostgres, tickets: baselineTickets, concurrency: clients)
+        }
+        if fanoutClients > 0 {
+            let result = try await FanoutBenchmark(
+                api: scenarios.api, adminToken: scenarios.adminToken, password: password, organization: org, clients: fanoutClients,
+                connectionsPerUser: fanoutConnectionsPerUser
+            ).run()
+            report.fanout = result
+            report.jobs["WebSocket fan-out (1,000 clients)"] = result.summary
         }
         if let database = assignmentSqlite.map({ AssignmentBenchmark.Database.sqlite(path: $0) }) ?? assignmentPostgres.map({ .postgres(url: $0) }) {
             let result = try await AssignmentBenchmark.run(database, tickets: assignmentTickets, agents: assignmentAgents, batchSize: assignmentBatch)

@@ -21,6 +21,8 @@ struct BenchReport: Sendable, Codable {
     ]
     /// The auto-assignment benchmark in detail (`jobs` holds its one-line summary).
     var assignment: AssignmentResult?
+    /// The WebSocket fan-out benchmark in detail (`jobs` holds its one-line summary).
+    var fanout: FanoutResult?
 
     struct Baseline: Sendable, Codable {
         let tickets: Int
@@ -55,6 +57,7 @@ struct BenchReport: Sendable, Codable {
             }
         }
         lines += assignment?.lines ?? []
+        lines += fanout?.lines ?? []
         lines.append("job benchmarks: " + jobs.keys.sorted().map { "\($0): \(jobs[$0]!)" }.joined(separator: "; "))
         return lines.joined(separator: "\n")
     }
