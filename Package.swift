@@ -178,6 +178,8 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
+                // The WebSocket fan-out benchmark's clients.
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
             ],
             path: "Apps/Bench",
             swiftSettings: swiftSettings

@@ -50,6 +50,27 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Tickets the raw baseline inserts.")
     var baselineTickets = 20_000
 
+    @Option(help: "Auto-assignment benchmark in a scratch SQLite file at this path.")
+    var assignmentSqlite: String?
+
+    @Option(help: "Auto-assignment benchmark in a scratch schema of this PostgreSQL database (postgres://…).")
+    var assignmentPostgres: String?
+
+    @Option(help: "Queued tickets of the auto-assignment benchmark.")
+    var assignmentTickets = 10_000
+
+    @Option(help: "Agents of the auto-assignment benchmark.")
+    var assignmentAgents = 500
+
+    @Option(help: "Tickets per auto-assignment pass.")
+    var assignmentBatch = 500
+
+    @Option(help: "WebSocket clients of the fan-out benchmark (0: skip it).")
+    var fanoutClients = 1_000
+
+    @Option(help: "WebSocket connections the API allows per user (RealtimeOptions.maximumConnectionsPerUser).")
+    var fanoutConnectionsPerUser = 10
+
     @Option(help: "Write the report as JSON to this file too.")
     var json: String?
 
@@ -112,6 +133,19 @@ struct BenchCommand: AsyncParsableCommand {
             report.baseline = try await SQLiteBaseline.run(path: baselineSqlite, tickets: baselineTickets, concurrency: clients)
         } else if let baselinePostgres {
             report.baseline = try await PostgresBaseline.run(url: baselinePostgres, tickets: baselineTickets, concurrency: clients)
+        }
+        if fanoutClients > 0 {
+            let result = try await FanoutBenchmark(
+                api: scenarios.api, adminToken: scenarios.adminToken, password: password, organization: org, clients: fanoutClients,
+                connectionsPerUser: fanoutConnectionsPerUser
+            ).run()
+            report.fanout = result
+            report.jobs["WebSocket fan-out (1,000 clients)"] = result.summary
+        }
+        if let database = assignmentSqlite.map({ AssignmentBenchmark.Database.sqlite(path: $0) }) ?? assignmentPostgres.map({ .postgres(url: $0) }) {
+            let result = try await AssignmentBenchmark.run(database, tickets: assignmentTickets, agents: assignmentAgents, batchSize: assignmentBatch)
+            report.assignment = result
+            report.jobs["auto-assignment (10,000 tickets, 500 agents)"] = result.summary
         }
         return report
     }

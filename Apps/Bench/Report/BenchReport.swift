@@ -19,6 +19,10 @@ struct BenchReport: Sendable, Codable {
         "SLA sweep (1,000,000 open tickets)": "not run yet",
         "WebSocket fan-out (1,000 clients)": "not run yet",
     ]
+    /// The auto-assignment benchmark in detail (`jobs` holds its one-line summary).
+    var assignment: AssignmentResult?
+    /// The WebSocket fan-out benchmark in detail (`jobs` holds its one-line summary).
+    var fanout: FanoutResult?
 
     struct Baseline: Sendable, Codable {
         let tickets: Int
@@ -52,6 +56,8 @@ struct BenchReport: Sendable, Codable {
                 lines.append(String(format: "API ticket creation at its best (%d clients): %.0f/s = %.0f %% of the raw database", create.concurrency, create.throughput, 100 * create.throughput / max(baseline.ticketsPerSecond, 0.001)))
             }
         }
+        lines += assignment?.lines ?? []
+        lines += fanout?.lines ?? []
         lines.append("job benchmarks: " + jobs.keys.sorted().map { "\($0): \(jobs[$0]!)" }.joined(separator: "; "))
         return lines.joined(separator: "\n")
     }

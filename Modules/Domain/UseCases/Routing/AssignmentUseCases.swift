@@ -53,15 +53,22 @@ public struct AssignmentUseCases: Sendable {
         if !dueTimes.isEmpty { queue = queue.map { var ticket = $0; ticket.slaDueAt = dueTimes[ticket.id]; return ticket } }
         var cursors = Dictionary(stored.map { ($0.departmentID, $0) }, uniquingKeysWith: { first, _ in first })
         let agents = profiles.map { AgentSnapshot(profile: $0, activeTickets: loads[$0.userID] ?? 0) }
+        // Kept current as decisions commit, so that each decision's pre-check needs no read of its own; the capacity
+        // guard in each unit is what holds against everything else that assigns meanwhile.
+        var snapshots = Dictionary(agents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // Read once per pass rather than once per decision (a policy change reaches the next pass).
+        let sla = try await deps.slaSetup(organization)
         let now = deps.clock.now()
         let plan = RoutingPlanner(departments: departments).plan(
             queue: queue, agents: agents, cursors: cursors.compactMapValues(\.agentID), now: now)
         report.waiting = plan.unassigned.count
 
         for decision in plan.assignments {
-            switch try await apply(decision, in: organization, cursor: cursors[decision.departmentID]) {
+            let context = DecisionContext(cursor: cursors[decision.departmentID], agent: snapshots[decision.agentID], sla: sla)
+            switch try await apply(decision, in: organization, context) {
             case .assigned(let cursor):
                 cursors[decision.departmentID] = cursor
+                snapshots[decision.agentID]?.activeTickets += 1
                 report.assigned.append(decision)
             case .skipped:
                 report.skipped += 1
@@ -79,14 +86,24 @@ public struct AssignmentUseCases: Sendable {
         case yielded
     }
 
+    /// What a pass already knows when it applies a decision.
+    private struct DecisionContext {
+        /// The department's cursor as this pass last stored or read it.
+        let cursor: RoutingCursor?
+        /// The chosen agent with the load this pass has counted so far.
+        let agent: AgentSnapshot?
+        let sla: SLASetup
+    }
+
     /// Commits one decision on the ticket as stored now, or tells why not.
-    private func apply(_ decision: RoutingPlan.Assignment, in organization: OrganizationID, cursor: RoutingCursor?) async throws(DomainError) -> Outcome {
+    private func apply(_ decision: RoutingPlan.Assignment, in organization: OrganizationID, _ context: DecisionContext) async throws(DomainError) -> Outcome {
+        let cursor = context.cursor
         let tickets = TicketUseCases(deps)
         let current = try await deps.read { try await $0.ticket(id: decision.ticketID, in: organization) }
         guard let current, QueuedTicket(current).isWaitingInQueue else { return .skipped }
         var mutation = TicketMutation(ticket: current, actor: .system(in: organization), now: deps.clock.now(), ids: deps.ids)
         do {
-            try await tickets.assign(&mutation, to: decision.agentID)
+            try await tickets.assign(&mutation, to: decision.agentID, known: context.agent)
         } catch .unavailable(let reason) {
             throw .unavailable(reason: reason)
         } catch {
@@ -96,7 +113,7 @@ public struct AssignmentUseCases: Sendable {
             organizationID: organization, departmentID: decision.departmentID, agentID: decision.agentID,
             version: (cursor?.version ?? 0) + 1)
         mutation.extraChanges.append(.setRoutingCursor(next, expectedVersion: cursor?.version ?? 0))
-        let unit = try await tickets.seal(&mutation, readVersion: current.version)
+        let unit = try await tickets.seal(&mutation, readVersion: current.version, sla: context.sla)
         do {
             _ = try await deps.storage.commit(unit)
         } catch StorageError.versionConflict(let entity, _) {

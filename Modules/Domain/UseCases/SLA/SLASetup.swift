@@ -25,9 +25,14 @@ extension Dependencies {
 
     /// The write that keeps `ticket`'s SLA record current in the unit of work that changes the ticket
     /// (from `newAuditEvents`, the audit events that unit adds). A ticket without a record (created before
-    /// records existed) gets one rebuilt from its history.
-    func slaChange(for ticket: Ticket, newAuditEvents: [AuditEvent], at now: Date) async throws(DomainError) -> UnitOfWork.Change {
-        let clock = try await slaSetup(ticket.organizationID).clock(for: ticket).clock
+    /// records existed) gets one rebuilt from its history. `setup`: the organization's configuration when the
+    /// caller read it already; otherwise it is read here.
+    func slaChange(
+        for ticket: Ticket, newAuditEvents: [AuditEvent], at now: Date, setup: SLASetup? = nil
+    ) async throws(DomainError) -> UnitOfWork.Change {
+        let configuration: SLASetup
+        if let setup { configuration = setup } else { configuration = try await slaSetup(ticket.organizationID) }
+        let clock = configuration.clock(for: ticket).clock
         let stored = try await read { try await $0.ticketSLA(ticket: ticket.id, in: ticket.organizationID) }
         guard var record = stored else {
             let history = try await read { try await $0.auditEvents(ticket: ticket.id, in: ticket.organizationID) }

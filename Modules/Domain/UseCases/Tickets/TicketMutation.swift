@@ -92,7 +92,8 @@ extension TicketUseCases {
     /// Finishes a decided mutation (next version, time, a default event) and builds its unit of work: the ticket
     /// guarded by the version it was read at, the extra changes, the audit events, the outbox jobs and the
     /// domain events, so that history, notifications and real-time events commit with the change.
-    func seal(_ mutation: inout TicketMutation, readVersion: Int) async throws(DomainError) -> UnitOfWork {
+    /// `sla`: the organization's SLA configuration when the caller read it already (once per auto-assignment pass).
+    func seal(_ mutation: inout TicketMutation, readVersion: Int, sla: SLASetup? = nil) async throws(DomainError) -> UnitOfWork {
         mutation.ticket.version = readVersion + 1
         mutation.ticket.updatedAt = mutation.now
         if mutation.events.isEmpty { mutation.event(.ticketUpdated) }
@@ -100,7 +101,7 @@ extension TicketUseCases {
         unit.append(contentsOf: mutation.extraChanges)
         unit.append(contentsOf: mutation.auditEvents.map { .appendAuditEvent($0) })
         // The SLA record changes with the ticket, or not at all (its version guards it like the ticket's).
-        unit.append(try await deps.slaChange(for: mutation.ticket, newAuditEvents: mutation.auditEvents, at: mutation.now))
+        unit.append(try await deps.slaChange(for: mutation.ticket, newAuditEvents: mutation.auditEvents, at: mutation.now, setup: sla))
         unit.append(contentsOf: try await deps.outboxJobs(
             for: mutation.notifications, ticket: mutation.ticket, actor: mutation.actor.userID, now: mutation.now))
         unit.record(mutation.events)

@@ -26,16 +26,26 @@ extension TicketUseCases {
 
     /// Shared by take, assign and escalation: the assignee must be staff of the organization with an agent
     /// profile and below capacity; queue states move to `assigned`, work states are kept.
-    func assign(_ m: inout TicketMutation, to agentID: UserID) async throws(DomainError) {
+    ///
+    /// - Parameter known: the agent's profile and active load as the caller already holds them (auto-assignment's
+    ///   snapshot, kept current through its pass), which spares reading the profile and counting the
+    ///   organization's active tickets for every decision. The capacity guard of the unit decides either way.
+    func assign(_ m: inout TicketMutation, to agentID: UserID, known: AgentSnapshot? = nil) async throws(DomainError) {
         guard m.ticket.assigneeID != agentID else { return }
         let org = m.ticket.organizationID
         let user = try await deps.read { try await $0.user(id: agentID, in: org) }
         guard let user, user.role.isStaff, user.isActive else { throw .invalid("agentId", "is not an active agent of this organization") }
-        let profile = try await deps.read { try await $0.agentProfile(userID: agentID, in: org) }
-        guard let profile else { throw .invalid("agentId", "has no agent profile") }
-        let load = try await deps.read { try await $0.activeTicketCounts(in: org)[agentID] ?? 0 }
-        guard load < profile.maxConcurrentTickets else {
-            throw .conflict(reason: "the agent is at capacity (\(profile.maxConcurrentTickets) active tickets)")
+        let agent: AgentSnapshot
+        if let known, known.id == agentID, known.profile.organizationID == org {
+            agent = known
+        } else {
+            let profile = try await deps.read { try await $0.agentProfile(userID: agentID, in: org) }
+            guard let profile else { throw .invalid("agentId", "has no agent profile") }
+            let load = try await deps.read { try await $0.activeTicketCounts(in: org)[agentID] ?? 0 }
+            agent = AgentSnapshot(profile: profile, activeTickets: load)
+        }
+        guard agent.hasCapacity else {
+            throw .conflict(reason: "the agent is at capacity (\(agent.profile.maxConcurrentTickets) active tickets)")
         }
         // The read above gives a clear error in the common case; this guard, checked by storage in the same
         // transaction, is what holds under concurrency (another take or an auto-assignment for the same agent).
