@@ -172,7 +172,7 @@ let package = Package(
         .executableTarget(
             name: "Bench",
             dependencies: [
-                "Domain", "SQLiteStorage", "PostgresStorage",
+                "Domain", "SQLiteStorage", "PostgresStorage", "Bootstrap",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -14,6 +14,7 @@ extension MemoryStorage: BulkLoading {
         for ticket in batch.tickets { try next.load(ticket) }
         for message in batch.messages { try next.apply(.insertMessage(message), receipt: &receipt) }
         for event in batch.auditEvents { try next.apply(.appendAuditEvent(event), receipt: &receipt) }
+        for record in batch.ticketSLAs { try next.apply(.saveTicketSLA(record, expectedVersion: nil), receipt: &receipt) }
         state = next
     }
 }

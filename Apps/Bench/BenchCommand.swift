@@ -74,7 +74,14 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Write the report as JSON to this file too.")
     var json: String?
 
+    @Flag(help: "Also time SLA sweep passes straight against the database, composed like the API from its SWITCHBOARD_* variables.")
+    var slaSweep = false
+
+    @Flag(help: "Only time the SLA sweep passes (no API needed) and print them.")
+    var slaSweepOnly = false
+
     func run() async throws {
+        if slaSweepOnly { return print("\(SLASweepBenchmark.jobName): \(try await SLASweepBenchmark.run().summary)") }
         var configuration = HTTPClient.Configuration()
         // One connection per client: the default pool (8 per host) would queue 32 clients behind 8.
         configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: max(8, concurrency.max() ?? 8))
@@ -146,6 +153,11 @@ struct BenchCommand: AsyncParsableCommand {
             let result = try await AssignmentBenchmark.run(database, tickets: assignmentTickets, agents: assignmentAgents, batchSize: assignmentBatch)
             report.assignment = result
             report.jobs["auto-assignment (10,000 tickets, 500 agents)"] = result.summary
+        }
+        if slaSweep {
+            let sweep = try await SLASweepBenchmark.run()
+            report.slaSweep = sweep
+            report.jobs[SLASweepBenchmark.jobName] = sweep.summary
         }
         return report
     }

@@ -5,7 +5,7 @@ import Testing
 extension StorageContract {
     /// `BulkLoading`: bulk-loaded data is indistinguishable from committed data, and numbering continues after it.
     static let bulkLoadingCases: [StorageContractCase] = [
-        StorageContractCase("bulk load: people, tickets, threads and history read back as loaded; the next insert gets the next number", requires: [.bulkLoading]) { storage, _ in
+        StorageContractCase("bulk load: people, tickets, threads, history and SLA records read back as loaded; the next insert gets the next number", requires: [.bulkLoading]) { storage, _ in
             let loader = try #require(storage as? any BulkLoading, "a subject declaring .bulkLoading should make stores that are BulkLoading")
             // Another organization is present, to show that loading neither touches nor sees it.
             let fixture = StorageFixture.canonical
@@ -13,13 +13,14 @@ extension StorageContract {
             let seed = BulkSeed.bulkContractSeed
             let people = seed.people()
             try await loader.load(people)
-            var tickets: [Ticket] = [], messages: [Message] = [], events: [AuditEvent] = []
+            var tickets: [Ticket] = [], messages: [Message] = [], events: [AuditEvent] = [], records: [TicketSLA] = []
             for index in 0..<seed.ticketBatchCount {
                 let batch = seed.tickets(batch: index)
                 try await loader.load(batch)
                 tickets += batch.tickets
                 messages += batch.messages
                 events += batch.auditEvents
+                records += batch.ticketSLAs
             }
             let org = seed.organization.id
             #expect(try await storage.organization(slug: seed.plan.organizationSlug) == seed.organization, "organization(slug: bulk) should read back the loaded organization")
@@ -35,6 +36,20 @@ extension StorageContract {
                 #expect(try await storage.messages(ticket: ticket.id, in: org, includeInternal: false) == thread.filter { !$0.isInternal }, "messages(ticket: #\(ticket.number.value), includeInternal: false) should leave out its internal notes")
                 #expect(try await storage.auditEvents(ticket: ticket.id, in: org) == events.filter { $0.ticketID == ticket.id }, "auditEvents(ticket: #\(ticket.number.value)) should be its loaded history in order")
             }
+            // SLA records read back by ticket, through the worker's due-time index and by creation period.
+            #expect(records.count == tickets.count && records.contains { !$0.reported.isEmpty } && records.contains { $0.nextCheckAt != nil },
+                    "the contract's bulk dataset should give every ticket an SLA record, some with reported crossings and some still due later")
+            for record in records {
+                let ticket = tickets.first { $0.id == record.ticketID }?.number.value ?? 0
+                #expect(try await storage.ticketSLA(ticket: record.ticketID, in: org) == record, "ticketSLA(ticket: #\(ticket)) should equal its loaded record")
+            }
+            let dueAt = seed.plan.end.addingTimeInterval(6 * 3_600)
+            let due = records.filter { $0.nextCheckAt.map { $0 <= dueAt } ?? false }
+                .sorted { ($0.nextCheckAt!, $0.ticketID) < ($1.nextCheckAt!, $1.ticketID) }.map(\.ticketID)
+            let listedDue = try await storage.ticketSLAsDue(at: dueAt, limit: 10_000).filter { $0.organizationID == org }.map(\.ticketID)
+            #expect(!due.isEmpty && listedDue == due, "ticketSLAsDue(at: end + 6 h) should list the \(due.count) loaded records due by then, earliest first, got \(listedDue.count)")
+            let created = records.sorted { ($0.ticketCreatedAt, $0.ticketID) < ($1.ticketCreatedAt, $1.ticketID) }
+            #expect(try await storage.ticketSLAs(in: org, createdFrom: seed.organization.createdAt, before: seed.plan.end.addingTimeInterval(1)) == created, "ticketSLAs(in: bulk, created over the whole plan) should be the loaded records in creation order")
             // Lists filter and scope loaded tickets like committed ones (tag and participant rows included).
             let agent = seed.agentIDs[0]
             let queries = [
@@ -68,6 +83,7 @@ extension StorageContract {
             let org = seed.organization.id
             for ticket in batch.tickets {
                 #expect(try await storage.ticket(id: ticket.id, in: org) == nil, "ticket #\(ticket.number.value) of a failed load should not be stored")
+                #expect(try await storage.ticketSLA(ticket: ticket.id, in: org) == nil, "the SLA record of ticket #\(ticket.number.value) of a failed load should not be stored")
             }
             // The counter did not move either: the next insert is number 1.
             let first = Ticket(

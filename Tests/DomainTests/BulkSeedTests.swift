@@ -50,9 +50,11 @@ import Testing
         for ticket in tickets {
             let history = try #require(eventsByTicket[ticket.id], "ticket #\(ticket.number.value) should have audit events")
             #expect(history.first?.kind == .created, "ticket #\(ticket.number.value)'s history should start with created")
-            #expect(ticket.version == history.count, "ticket #\(ticket.number.value): version \(ticket.version) should count its \(history.count) events")
+            // The SLA worker's reports are history too, but they do not change the ticket.
+            let changes = history.filter { $0.kind != .slaWarning && $0.kind != .slaBreached }
+            #expect(ticket.version == changes.count, "ticket #\(ticket.number.value): version \(ticket.version) should count its \(changes.count) change events")
             #expect(history.map(\.at) == history.map(\.at).sorted(), "ticket #\(ticket.number.value)'s history should be in time order")
-            #expect(ticket.updatedAt == history.last?.at, "ticket #\(ticket.number.value) should be updated at its last event")
+            #expect(ticket.updatedAt == changes.last?.at, "ticket #\(ticket.number.value) should be updated at its last change event")
             let thread = messagesByTicket[ticket.id] ?? []
             #expect(thread.count == history.filter { $0.kind == .messageAdded || $0.kind == .internalNoteAdded }.count, "ticket #\(ticket.number.value): one message event per message")
             #expect(thread.allSatisfy { $0.createdAt >= ticket.createdAt && people.contains($0.authorID!) }, "ticket #\(ticket.number.value)'s messages should follow its creation and come from its people")
@@ -61,5 +63,37 @@ import Testing
             #expect((ticket.closedAt != nil) == (ticket.status == .closed), "ticket #\(ticket.number.value) (\(ticket.status)) should have closedAt exactly when closed")
             #expect(ticket.createdAt == ticket.createdAt.truncatedToMilliseconds && ticket.updatedAt == ticket.updatedAt.truncatedToMilliseconds, "times should be whole milliseconds, as storage keeps them")
         }
+    }
+
+    /// Every ticket carries the SLA record its changes would have left (default targets, no policy), with
+    /// the crossings reached by the plan's end reported as the worker would have: once each, with an audit event.
+    @Test func slaRecordsAreInTheWorkersSteadyState() throws {
+        let seed = BulkSeed(Self.plan)
+        let batches = (0..<seed.ticketBatchCount).map { seed.tickets(batch: $0) }
+        let tickets = batches.flatMap(\.tickets), events = batches.flatMap(\.auditEvents)
+        let records = Dictionary(batches.flatMap(\.ticketSLAs).map { ($0.ticketID, $0) }, uniquingKeysWith: { first, _ in first })
+        #expect(batches.flatMap(\.ticketSLAs).count == tickets.count, "every ticket should have exactly one SLA record")
+        let eventsByTicket = Dictionary(grouping: events, by: \.ticketID)
+        var reportedCount = 0
+        for ticket in tickets {
+            let record = try #require(records[ticket.id], "ticket #\(ticket.number.value) should have an SLA record")
+            #expect(record.organizationID == ticket.organizationID && record.policyID == nil && record.ticketCreatedAt == ticket.createdAt,
+                    "ticket #\(ticket.number.value)'s record should be under the default clock, from its creation")
+            #expect(record.assigneeID == ticket.assigneeID && record.departmentID == ticket.departmentID && record.timeline.firstResponseAt == ticket.firstResponseAt,
+                    "ticket #\(ticket.number.value)'s record should follow its assignee, department and first response")
+            let reports = (eventsByTicket[ticket.id] ?? []).filter { $0.kind == .slaWarning || $0.kind == .slaBreached }
+            #expect(reports.count == record.reported.count, "ticket #\(ticket.number.value): one audit event per reported crossing (\(record.reported.count)), got \(reports.count)")
+            #expect(record.version == ticket.version + Set(reports.map(\.at)).count,
+                    "ticket #\(ticket.number.value)'s record version should count its saves: one per change and one per sweep that reported")
+            // Steady state: by the plan's end (or the ticket's last change, if later) nothing reached is left unreported.
+            let horizon = max(seed.plan.end, ticket.updatedAt)
+            if let next = record.nextCheckAt { #expect(next > seed.plan.end || next >= ticket.updatedAt, "ticket #\(ticket.number.value)'s next check \(next) should not be before \(horizon) unreported") }
+            let status = SLAClock.default.evaluate(record.timeline, at: seed.plan.end)
+            if let breached = status.resolution.breachedAt, breached <= seed.plan.end, ticket.updatedAt <= seed.plan.end {
+                #expect(record.hasReported(.resolution, .breached), "ticket #\(ticket.number.value)'s resolution breach at \(breached) should be reported by the plan's end")
+            }
+            reportedCount += record.reported.count
+        }
+        #expect(reportedCount > 0, "1,000 tickets over the default targets should have some warnings and breaches reported")
     }
 }

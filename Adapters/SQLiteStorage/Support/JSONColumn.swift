@@ -7,14 +7,23 @@ import Foundation
 /// read back equals the value written. Keys are sorted so that equal values give equal text.
 enum JSONColumn {
     static func encode<Value: Encodable>(_ value: Value) throws -> String {
+        try encode(value, with: makeEncoder())
+    }
+
+    /// An encoder configured for these columns; one may encode many values (bulk loading reuses one,
+    /// as configuring it costs more than encoding a small value).
+    static func makeEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
             try container.encode(date.millisecondsSince1970)
         }
-        let data = try encoder.encode(value)
-        return String(decoding: data, as: UTF8.self)
+        return encoder
+    }
+
+    static func encode<Value: Encodable>(_ value: Value, with encoder: JSONEncoder) throws -> String {
+        String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
     static func decode<Value: Decodable>(_ type: Value.Type, from text: String, column: String) throws -> Value {

@@ -12,6 +12,8 @@ struct BenchReport: Sendable, Codable {
     var memoryAfterLoad: ProcessMemory
     /// Raw inserts of what ticket creation writes, straight into the database (no HTTP, no domain).
     var baseline: Baseline?
+    /// SLA sweep passes timed against the database (`--sla-sweep`).
+    var slaSweep: SLASweepBenchmark.Result?
     /// Background-job benchmarks (auto-assignment, SLA sweep, WebSocket fan-out) are added by later
     /// issues; until then the report says they were not run rather than leaving them out silently.
     var jobs: [String: String] = [

@@ -31,10 +31,15 @@ struct SeedCommand: AsyncParsableCommand {
     @Option(help: "Tickets per transaction when loading in bulk.")
     var batchSize = 5_000
 
+    @Option(help: "Ticket batches generated and loaded at once when loading in bulk (each its own transaction).")
+    var parallel = 2
+
     func validate() throws {
         guard demo != (tickets != nil) else { throw ValidationError("say what to seed: --demo, or --tickets N (not both)") }
         if let tickets, tickets < 0 { throw ValidationError("--tickets must be 0 or more") }
-        guard agents > 0, customers > 0, batchSize > 0 else { throw ValidationError("--agents, --customers and --batch-size must be positive") }
+        guard agents > 0, customers > 0, batchSize > 0, parallel > 0 else {
+            throw ValidationError("--agents, --customers, --batch-size and --parallel must be positive")
+        }
     }
 
     func run() async throws {
@@ -48,7 +53,7 @@ struct SeedCommand: AsyncParsableCommand {
         for login in DemoSeed.logins { Output.line("  \(login.email) / \(login.password) (\(login.role.rawValue))") }
     }
 
-    /// Generates the bulk dataset batch by batch (constant memory) and loads each batch in one transaction.
+    /// Generates the bulk dataset batch by batch (memory for `parallel` batches) and loads each batch in one transaction.
     private func bulk(_ count: Int) async throws {
         try await CommandContext.run { context in
             try await Output.failing {
@@ -66,10 +71,23 @@ struct SeedCommand: AsyncParsableCommand {
                 let people = generator.people()
                 try await loader.load(people)
                 var rows = people.rowCount
-                for index in 0..<generator.ticketBatchCount {
-                    let batch = generator.tickets(batch: index)
-                    try await loader.load(batch)
-                    rows += batch.rowCount
+                // Ticket batches depend only on the people, not on each other: while one is written,
+                // the next is generated (and on PostgreSQL, written on another connection).
+                try await withThrowingTaskGroup(of: Int.self) { group in
+                    var next = 0
+                    while next < min(parallel, generator.ticketBatchCount) {
+                        let index = next
+                        group.addTask { try await Self.load(generator, batch: index, into: loader) }
+                        next += 1
+                    }
+                    while let written = try await group.next() {
+                        rows += written
+                        if next < generator.ticketBatchCount {
+                            let index = next
+                            group.addTask { try await Self.load(generator, batch: index, into: loader) }
+                            next += 1
+                        }
+                    }
                 }
                 let seconds = Self.seconds(ContinuousClock.now - started)
                 Output.line("seeded organization \(org): \(count) tickets, \(agents) agents, \(customers) customers, " + String(
@@ -78,6 +96,13 @@ struct SeedCommand: AsyncParsableCommand {
                 Output.line("log in as \(BulkSeed.adminEmail), agent1@bench.example or customer1@bench.example with the given password")
             }
         }
+    }
+
+    /// Generates ticket batch `index` and loads it; returns the rows written.
+    private static func load(_ generator: BulkSeed, batch index: Int, into loader: any BulkLoading) async throws -> Int {
+        let batch = generator.tickets(batch: index)
+        try await loader.load(batch)
+        return batch.rowCount
     }
 
     static func seconds(_ duration: Duration) -> Double {

@@ -9,8 +9,10 @@
 ///   organization and never `.unallocated`). Afterwards the organization's next committed ticket
 ///   gets the number after the highest one stored, so normal numbering continues without a clash.
 /// - Batches are written in the order entities depend on each other: organizations, departments,
-///   users, agent profiles, tickets, messages, audit events. A batch may refer to entities of an
-///   earlier batch.
+///   users, agent profiles, tickets, messages, audit events, ticket SLA records. A batch may refer to
+///   entities of an earlier batch.
+/// - SLA records are written as given and read back through the `SLAQueries` (`ticketSLA`, the
+///   worker's due-time index, compliance periods) like those commits save.
 /// - Throws `StorageError` (`.duplicate` for an id or number already stored, `.unavailable`).
 public protocol BulkLoading: Sendable {
     /// Writes every entity of `batch` in one transaction.
@@ -27,10 +29,12 @@ public struct SeedBatch: Sendable, Equatable {
     public var tickets: [Ticket]
     public var messages: [Message]
     public var auditEvents: [AuditEvent]
+    /// The SLA records of the batch's tickets (at most one per ticket).
+    public var ticketSLAs: [TicketSLA]
 
     public init(
         organizations: [Organization] = [], departments: [Department] = [], users: [User] = [], agentProfiles: [AgentProfile] = [],
-        tickets: [Ticket] = [], messages: [Message] = [], auditEvents: [AuditEvent] = []
+        tickets: [Ticket] = [], messages: [Message] = [], auditEvents: [AuditEvent] = [], ticketSLAs: [TicketSLA] = []
     ) {
         self.organizations = organizations
         self.departments = departments
@@ -39,10 +43,12 @@ public struct SeedBatch: Sendable, Equatable {
         self.tickets = tickets
         self.messages = messages
         self.auditEvents = auditEvents
+        self.ticketSLAs = ticketSLAs
     }
 
     /// Rows the batch writes (one per entity), for throughput figures.
     public var rowCount: Int {
         organizations.count + departments.count + users.count + agentProfiles.count + tickets.count + messages.count + auditEvents.count
+            + ticketSLAs.count
     }
 }

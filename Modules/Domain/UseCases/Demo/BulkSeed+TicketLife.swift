@@ -1,9 +1,17 @@
 import Foundation
 
 /// One generated ticket from creation to its current state, written as the use cases would have:
-/// each step changes the ticket, bumps its version and appends its audit event (and message).
+/// each step changes the ticket, bumps its version and appends its audit event (and message), and
+/// brings the ticket's SLA record along (`TicketSLA.follow`, as `TicketMutation.seal` does). Between the
+/// steps and up to the plan's end, the SLA worker is taken to have run continuously: each warning or
+/// breach the record reaches is reported at its instant (`TicketSLA.sweep`) with the audit event
+/// `SLASweepUseCases` writes. So a loaded dataset is in the worker's steady state: what it finds due
+/// afterwards is what was crossed since the plan's end, not a backlog of the whole history.
+///
+/// Every organization of a bulk seed is fresh, with no SLA policies: the §6 defaults (`SLAClock.default`) apply.
 struct TicketLife {
     private var ticket: Ticket
+    private var sla: TicketSLA
     private var messages: [Message] = []
     private var events: [AuditEvent] = []
     private var now: Date
@@ -32,9 +40,11 @@ struct TicketLife {
             priority: random.weighted([(.low, 20), (.medium, 50), (.high, 22), (.urgent, 8)]),
             status: .open, tags: tags, references: references, departmentID: seed.departmentIDs[departmentIndex],
             tier: min(3, departmentIndex + 1), language: random.percent(85) ? "en" : "de", createdAt: created)
+        sla = TicketSLA.start(for: ticket, clock: Self.clock)
         self.random = random
         record(.created, actor: ticket.customerID, [FieldChange(field: "status", before: nil, after: TicketStatus.open.rawValue)], bump: false)
         live()
+        reportCrossings(until: plan.end)
         random = self.random
     }
 
@@ -54,7 +64,6 @@ struct TicketLife {
         guard target != .assigned else { return }
         advance(minutes: 1...90)
         write(.agent, author: agent, BulkSeed.agentReplies)
-        ticket.firstResponseAt = ticket.firstResponseAt ?? now
         move(to: .inProgress, actor: agent, kind: .statusChanged)
         if random.percent(30) { write(.agent, author: agent, BulkSeed.internalNotes, isInternal: true) }
         switch target {
@@ -92,7 +101,11 @@ struct TicketLife {
         batch.tickets.append(ticket)
         batch.messages.append(contentsOf: messages)
         batch.auditEvents.append(contentsOf: events)
+        batch.ticketSLAs.append(sla)
     }
+
+    /// The clock of every bulk ticket: its organization has no policies.
+    static let clock = SLAClock.default
 
     private mutating func advance(minutes: ClosedRange<Int>) {
         now = now.addingTimeInterval(Double(60 * (minutes.lowerBound + random.below(minutes.count))) + Double(random.below(60_000)) / 1000)
@@ -111,16 +124,41 @@ struct TicketLife {
             id: Identifier(Self.uuid(at: now, &random)), organizationID: ticket.organizationID, ticketID: ticket.id, authorID: author,
             kind: kind, body: random.pick(bodies), isInternal: isInternal, createdAt: now))
         if kind != .customer { ticket.participantIDs.insert(author) }
+        // A public agent reply is the first response, in the step that adds it (the SLA record follows it there).
+        if kind == .agent && !isInternal { ticket.firstResponseAt = ticket.firstResponseAt ?? now }
         record(isInternal ? .internalNoteAdded : .messageAdded, actor: author, [])
     }
 
     private mutating func record(_ kind: AuditEvent.Kind, actor: UserID?, _ changes: [FieldChange], note: String? = nil, bump: Bool = true) {
+        // What the worker reported before this step (the record as the previous step left it).
+        reportCrossings(until: now)
         events.append(AuditEvent(
             id: Identifier(Self.uuid(at: now, &random)), organizationID: ticket.organizationID, ticketID: ticket.id, actorID: actor,
             kind: kind, changes: changes, note: note, at: now))
         if bump {
             ticket.version += 1
             ticket.updatedAt = now
+            let read = sla.version
+            sla.follow(ticket, clock: Self.clock, at: now)
+            sla.version = read + 1
+        }
+    }
+
+    /// The SLA worker's sweeps up to `end`: each crossing reported at the instant it is due, with its
+    /// audit event (the ticket itself does not change).
+    private mutating func reportCrossings(until end: Date) {
+        // A sweep moves `nextCheckAt` past the instant it ran at; the bound only guards that promise.
+        for _ in 0..<8 {
+            guard let due = sla.nextCheckAt, due <= end else { return }
+            let (swept, crossings) = sla.sweep(clock: Self.clock, at: due)
+            sla = swept
+            for crossing in crossings {
+                events.append(AuditEvent(
+                    id: Identifier(Self.uuid(at: due, &random)), organizationID: ticket.organizationID, ticketID: ticket.id, actorID: nil,
+                    kind: crossing.kind == .warning ? .slaWarning : .slaBreached,
+                    changes: [FieldChange(field: "sla.\(crossing.metric.rawValue)", before: nil, after: crossing.kind.rawValue)],
+                    note: SLASweepUseCases.reason(crossing), at: due))
+            }
         }
     }
 
