@@ -117,7 +117,7 @@ enum BulkCopy {
 
     static let ticketSLAs = Table(name: "ticket_sla", columns: [
         "ticket_id", "organization_id", "policy_id", "timeline", "assignee_id", "department_id", "ticket_created_at",
-        "first_response_due_at", "resolution_due_at", "next_check_at", "reported", "version",
+        "first_response_due_at", "resolution_due_at", "next_check_at", "reported", "version", "verdicts",
     ])
 
     static func write(_ row: inout CopyText, _ record: TicketSLA) throws {
@@ -133,6 +133,7 @@ enum BulkCopy {
         row.timestamp(record.nextCheckAt)
         row.json(try JSONColumn.encode(record.reported))
         row.integer(record.version)
+        row.json(try JSONColumn.encode(record.verdicts))
         row.endRow()
     }
 }

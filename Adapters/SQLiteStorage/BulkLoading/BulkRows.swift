@@ -23,7 +23,7 @@ struct BulkRows {
     private static let auditSQL = """
         INSERT INTO audit_events (id, organization_id, ticket_id, actor_id, kind, changes, note, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         """
-    private static let slaSQL = "INSERT INTO ticket_sla (\(TicketSLARow.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    private static let slaSQL = "INSERT INTO ticket_sla (\(TicketSLARow.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 
     /// Inserts the ticket under the number it carries, with its tag and participant rows.
     func insert(_ t: Ticket) throws {
@@ -72,7 +72,7 @@ struct BulkRows {
             r.ticketID.description, r.organizationID.description, r.policyID?.description, json.encode(r.timeline),
             r.assigneeID?.description, r.departmentID?.description, r.ticketCreatedAt.millisecondsSince1970,
             r.firstResponseDueAt?.millisecondsSince1970, r.resolutionDueAt?.millisecondsSince1970, r.nextCheckAt?.millisecondsSince1970,
-            json.list(r.reported), r.version,
+            json.list(r.reported), r.version, json.list(r.verdicts),
         ])
     }
 }
