@@ -181,13 +181,16 @@ struct PostgresStorageTests {
             admin.schema = schema
             // Another session holds ticket B; the commit locks A (its first audit append), then waits for B.
             try await PostgresAdmin.withConnection(to: admin) { other in
+                // This session must be the one that waits: its deadlock check comes long after the commit's
+                // (1 s, the default), whatever the machine's load does to the order of the two waits.
+                _ = try await other.query("SET deadlock_timeout = '60s'", logger: PostgresTestServer.logger).collect()
                 _ = try await other.query("BEGIN", logger: PostgresTestServer.logger).collect()
                 _ = try await other.query("SELECT 1 FROM tickets WHERE id = \(b.id.uuid) FOR UPDATE", logger: PostgresTestServer.logger).collect()
                 let unit = UnitOfWork([.appendAuditEvent(PostgresTestData.auditEvent(of: a)), .appendAuditEvent(PostgresTestData.auditEvent(of: b))])
                 let commit = Task { try await storage.commit(unit) }
                 try await waitUntilABackendWaitsForALock(admin)
-                // Now the other session asks for A: a cycle. The commit has waited longer, so its deadlock
-                // check runs first and PostgreSQL aborts it; this lock is then granted.
+                // Now the other session asks for A: a cycle. The commit's deadlock check runs first and
+                // PostgreSQL aborts it; this lock is then granted.
                 _ = try await other.query("SELECT 1 FROM tickets WHERE id = \(a.id.uuid) FOR UPDATE", logger: PostgresTestServer.logger).collect()
                 _ = try await other.query("ROLLBACK", logger: PostgresTestServer.logger).collect()
                 _ = try await commit.value

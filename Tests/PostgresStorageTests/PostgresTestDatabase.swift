@@ -32,6 +32,10 @@ struct PostgresTestDatabase: Sendable {
         var configuration = configuration
         configuration.schema = schema
         if let maximumConnections { configuration.maximumConnections = maximumConnections }
+        // The product's 5-second readiness budget includes opening the pool's first connection; in a
+        // parallel run of every suite on two cores that alone can take longer. What the health check
+        // answers is under test here, not how fast.
+        configuration.healthTimeout = .seconds(60)
         return RunningPostgresStorage(configuration: configuration)
     }
 }

@@ -42,6 +42,11 @@ struct TicketResponse: Encodable, Sendable {
     let participantIds: [String]?
     let escalations: [EscalationResponse]?
 
+    // Not optimised: Swift 6.3's release pipeline crashes on this initializer ("Found ownership
+    // error?!" in the SIL ownership verifier, with its many @Nullable wrapped stores), so
+    // `swift build -c release` (the benchmark's build) failed. One unoptimised response struct costs
+    // nothing measurable next to encoding it.
+    @_optimize(none)
     init(_ ticket: Ticket, prefix: String, showsInternal: Bool, sla: SLAStatus?) {
         id = ticket.id.description
         number = ticket.number.formatted(prefix: prefix)
