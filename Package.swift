@@ -173,6 +173,7 @@ let package = Package(
             name: "Bench",
             dependencies: [
                 "Domain", "SQLiteStorage", "PostgresStorage", "Bootstrap",
+                "SystemClock", "InProcessTransport", "BcryptPasswordHasher", "CryptoSecretGenerator",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -35,7 +35,9 @@ struct AssignmentResult: Sendable, Codable {
 
     /// One line for the job summary.
     var summary: String {
-        let verdict = seconds < Self.targetSeconds && leftWaiting == 0 ? "met" : "missed"
+        // The target is about 10,000 tickets over 500 agents: a smaller run says nothing about it.
+        let verdict = tickets < 10_000 || agents < 500 ? "not applicable (smaller dataset)"
+            : seconds < Self.targetSeconds && leftWaiting == 0 ? "met" : "missed"
         return String(format: "%.2f s for %d tickets (%.0f tickets/s), target < %.0f s ", seconds, assigned, ticketsPerSecond, Self.targetSeconds) + verdict
     }
 
