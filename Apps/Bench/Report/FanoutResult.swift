@@ -23,7 +23,9 @@ struct FanoutResult: Sendable, Codable {
     static let targetMilliseconds = 50.0
 
     var summary: String {
-        let verdict = received == clients && p99Milliseconds < Self.targetMilliseconds ? "met" : "missed"
+        // The target is about 1,000 clients: fewer say nothing about it.
+        let verdict = clients < 1_000 ? "not applicable (fewer clients)"
+            : received == clients && p99Milliseconds < Self.targetMilliseconds ? "met" : "missed"
         return String(format: "%d of %d clients got the event, p99 %.1f ms, target < %.0f ms ", received, clients, p99Milliseconds, Self.targetMilliseconds)
             + verdict
     }
