@@ -40,7 +40,7 @@ public final class PostgresTransport: Transport {
         var client = PostgresClient.Configuration(
             host: configuration.host, port: configuration.port, username: configuration.username,
             password: configuration.password, database: configuration.database, tls: .disable)
-        client.options.maximumConnections = configuration.maximumConnections + 1
+        client.options.maximumConnections = configuration.maximumConnections
         self.client = PostgresClient(configuration: client, backgroundLogger: logger)
     }
 
@@ -121,11 +121,16 @@ public final class PostgresTransport: Transport {
     // MARK: Listening
 
     /// Creates the table, then listens until cancelled, reconnecting after a failure.
+    ///
+    /// The listener holds a connection of its own, outside the pool: it is not a short lease, and it must
+    /// not depend on the pool's lifetime. When both were cancelled together at shutdown, a listener asking
+    /// a pool that had already stopped for a connection could wait forever (`switchboard migrate` on
+    /// PostgreSQL then never exited: about one run in twenty, and once a whole CI run).
     private func listen() async {
         var first = true
         while !Task.isCancelled {
             do {
-                try await client.withConnection { connection in
+                try await withListenerConnection { connection in
                     logger.debug("real-time listener connected", metadata: ["namespace": "\(configuration.namespace)"])
                     try await createTable(connection)
                     logger.debug("real-time table ready", metadata: ["namespace": "\(configuration.namespace)"])
@@ -153,6 +158,21 @@ public final class PostgresTransport: Transport {
             }
         }
         readiness.fail()
+    }
+
+    /// Runs `body` on a new connection and closes it afterwards, also when `body` throws.
+    private func withListenerConnection(_ body: (PostgresConnection) async throws -> Void) async throws {
+        let settings = PostgresConnection.Configuration(
+            host: configuration.host, port: configuration.port, username: configuration.username,
+            password: configuration.password, database: configuration.database, tls: .disable)
+        let connection = try await PostgresConnection.connect(configuration: settings, id: 0, logger: logger)
+        do {
+            try await body(connection)
+        } catch {
+            try? await connection.close()
+            throw error
+        }
+        try? await connection.close()
     }
 
     private func handle(_ payload: String, connection: PostgresConnection) async throws {
