@@ -204,7 +204,7 @@ let package = Package(
         .testTarget(
             name: "PostgresStorageTests",
             dependencies: [
-                "PostgresStorage", "Domain", "StorageContract",
+                "PostgresStorage", "Domain", "StorageContract", "TestSupport",
                 .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/PostgresStorageTests",
@@ -300,7 +300,7 @@ let package = Package(
         .testTarget(
             name: "PostgresTransportTests",
             dependencies: [
-                "PostgresTransport", "Domain", "TransportContract",
+                "PostgresTransport", "Domain", "TransportContract", "TestSupport",
                 .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/PostgresTransportTests",

@@ -65,10 +65,9 @@ struct CLITests {
 
     /// The same first minutes on PostgreSQL (`SWITCHBOARD_TEST_POSTGRES_URL`, started by scripts/test), and
     /// a wrong password reported as one line at once. Skipped without a server, except under CI=true.
-    @Test(.enabled(if: Self.postgresURL != nil || ProcessInfo.processInfo.environment["CI"] == "true",
-                   "SWITCHBOARD_TEST_POSTGRES_URL is not set (scripts/test starts a PostgreSQL server)"))
+    @Test(.postgresServer)
     func migrateSeedAndListOnPostgres() async throws {
-        let url = try #require(Self.postgresURL, "SWITCHBOARD_TEST_POSTGRES_URL should name the test server under CI=true")
+        let url = try TestPostgresServer.address().url
         let environment = ["SWITCHBOARD_DATABASE_URL": url, "SWITCHBOARD_JWT_SECRET": String(repeating: "s", count: 40)]
         try await SwitchboardProcess.withTemporaryDirectory { dir in
             let migrate = try await SwitchboardProcess.run(["migrate"], environment: environment, in: dir)
@@ -92,10 +91,6 @@ struct CLITests {
             #expect(refused.stderr.contains("password authentication failed") && !refused.stderr.contains("certainly-wrong"),
                     "the line should give the server's reason and hide the password: \(refused.stderr)")
         }
-    }
-
-    static var postgresURL: String? {
-        ProcessInfo.processInfo.environment["SWITCHBOARD_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     static func withPassword(_ password: String, in url: String) throws -> String {

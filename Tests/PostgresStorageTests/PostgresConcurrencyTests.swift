@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import PostgresStorage
 import Testing
+import TestSupport
 
 /// The cross-process promises, with several `PostgresStorage` instances on one schema: each has its own
 /// pool and connections, as separate API or worker processes would.

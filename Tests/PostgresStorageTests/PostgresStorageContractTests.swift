@@ -2,6 +2,7 @@ import Domain
 import PostgresStorage
 import StorageContract
 import Testing
+import TestSupport
 
 /// PostgresStorage as the storage contract sees it: a migrated schema of its own per case, in the
 /// suite's fresh database; an outage is the store's pool shutting down under it.

@@ -3,6 +3,7 @@ import Foundation
 import PostgresNIO
 @testable import PostgresStorage
 import Testing
+import TestSupport
 
 /// What only the PostgreSQL adapter promises: versioned migrations that several processes may run at
 /// once, constraint names the error translation knows, connection failures reported at once and

@@ -3,6 +3,7 @@ import Foundation
 import Synchronization
 import PostgresTransport
 import Testing
+import TestSupport
 import TransportContract
 
 /// `PostgresTransport` as the contract sees it: each case gets a namespace (table and channel) of its

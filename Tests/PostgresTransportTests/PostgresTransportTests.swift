@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import PostgresTransport
 import Testing
+import TestSupport
 
 /// What the contract does not cover: events too large for a NOTIFY payload travel by reference.
 @Suite(.postgresServer, .timeLimit(.minutes(1))) struct PostgresTransportTests {

@@ -10,9 +10,11 @@ public enum ChildProcess {
     }
 
     /// Runs `executable arguments…` in `directory` with only `environment` and PATH set, and returns
-    /// its exit status and output once it has exited. The waiting happens off the cooperative pool.
+    /// its exit status and output once it has exited. The waiting happens off the cooperative pool; a
+    /// child still running after `limit` is killed.
     public static func run(
-        _ executable: URL, _ arguments: [String], environment: [String: String] = [:], in directory: URL
+        _ executable: URL, _ arguments: [String], environment: [String: String] = [:], in directory: URL,
+        limit: Duration = .seconds(300)
     ) async throws -> Outcome {
         let process = Process()
         process.executableURL = executable
@@ -26,11 +28,12 @@ public enum ChildProcess {
         try process.run()
         let handle = ProcessHandle(process)
         // Both pipes are drained at the same time: a child blocked on a full stderr pipe would otherwise
-        // never close stdout.
+        // never close stdout. The wait for the exit runs alongside, so that a child still running after
+        // `limit` is killed (its pipes then end) and fails its test with `ProcessHandle.killedStatus`.
+        async let exit = handle.waitForExit(killingAfter: limit)
         async let stdout = offThePool { out.fileHandleForReading.readDataToEndOfFile() }
         async let stderr = offThePool { err.fileHandleForReading.readDataToEndOfFile() }
-        let (printed, logged) = await (stdout, stderr)
-        let status = await handle.waitForExit()
+        let (printed, logged, status) = await (stdout, stderr, exit)
         return Outcome(status: status, stdout: String(decoding: printed, as: UTF8.self), stderr: String(decoding: logged, as: UTF8.self))
     }
 }

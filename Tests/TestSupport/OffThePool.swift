@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs `body`, which blocks its thread (waiting for a child process, reading a pipe to its end,
 /// waiting on a semaphore), on a thread of its own, and suspends the calling task until it returns.
@@ -31,11 +32,36 @@ public struct ProcessHandle: @unchecked Sendable {
     }
 
     /// Waits for the process to exit without blocking a pool thread; its termination status.
+    ///
+    /// A process still running after `limit` is killed (SIGKILL) and the status is then `Self.killedStatus`:
+    /// an executable that never exits fails the test that waits for it (whose expectation names the status)
+    /// instead of hanging the whole run.
     @discardableResult
-    public func waitForExit() async -> Int32 {
-        await offThePool { [process] in
+    public func waitForExit(killingAfter limit: Duration = .seconds(120)) async -> Int32 {
+        let pid = process.processIdentifier
+        let exited = DispatchSemaphore(value: 0)
+        return await offThePool { [process] in
+            // The watchdog thread kills the process if it outlives the limit; the wait below then returns.
+            let killed = KillRecord()
+            Thread.detachNewThread {
+                if exited.wait(timeout: .now() + .milliseconds(Int(limit.components.seconds * 1_000))) == .timedOut {
+                    killed.mark()
+                    kill(pid, SIGKILL)
+                }
+            }
             process.waitUntilExit()
-            return process.terminationStatus
+            exited.signal()
+            return killed.happened ? Self.killedStatus : process.terminationStatus
         }
     }
+
+    /// The status `waitForExit(killingAfter:)` returns for a process it had to kill.
+    public static let killedStatus: Int32 = -9
+}
+
+/// Whether a watchdog killed the process it watched (set on the watchdog's thread, read on the waiter's).
+private final class KillRecord: Sendable {
+    private let killed = Mutex(false)
+    func mark() { killed.withLock { $0 = true } }
+    var happened: Bool { killed.withLock { $0 } }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import Testing
+import TestSupport
 
 /// A database of its own on the test PostgreSQL server (`SWITCHBOARD_TEST_POSTGRES_URL`, exported by
 /// `scripts/test-postgres`), for tests that point `switchboard-api` processes at PostgreSQL.
@@ -7,10 +7,6 @@ import Testing
 /// Made and dropped with `psql`: this target talks to the server only through the processes it starts,
 /// so it does not link a PostgreSQL client of its own.
 struct ScratchPostgresDatabase: Sendable {
-    static let environmentKey = "SWITCHBOARD_TEST_POSTGRES_URL"
-
-    static var isCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
-
     let name: String
     /// `postgres://user:password@host:port/<name>`, for `SWITCHBOARD_DATABASE_URL`.
     let url: String
@@ -20,7 +16,7 @@ struct ScratchPostgresDatabase: Sendable {
     /// Creates an empty database with a unique name.
     static func create() async throws -> ScratchPostgresDatabase {
         let serverURL = try serverURL()
-        guard var components = URLComponents(string: serverURL) else { throw ServerFailure("\(environmentKey) is not a URL") }
+        guard var components = URLComponents(string: serverURL) else { throw ServerFailure("\(TestPostgresServer.environmentKey) is not a URL") }
         let name = "switchboard_api_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(12)
         try await psql(serverURL, "CREATE DATABASE \(name)")
         components.path = "/\(name)"
@@ -34,25 +30,7 @@ struct ScratchPostgresDatabase: Sendable {
     }
 
     private static func serverURL() throws -> String {
-        guard let text = ProcessInfo.processInfo.environment[environmentKey], !text.isEmpty else {
-            throw ServerFailure("\(environmentKey) is not set; run the tests through scripts/test, which starts a PostgreSQL server")
-        }
-        guard let url = URLComponents(string: text), ["postgres", "postgresql"].contains(url.scheme ?? ""), url.host != nil else {
-            throw ServerFailure("\(environmentKey) is not a postgres://user:password@host:port/database URL")
-        }
-        return text
-    }
-
-    /// Whether the suites should run: always under CI (where a missing server must fail the suite, not
-    /// skip it), otherwise only when the server answers. Checked once per test process.
-    static let shouldRun: @Sendable () async -> Bool = {
-        if isCI { return true }
-        return await reachability.value
-    }
-
-    private static let reachability = Task<Bool, Never> {
-        guard let url = try? serverURL() else { return false }
-        return (try? await psql(url, "SELECT 1")) != nil
+        try TestPostgresServer.address().url
     }
 
     /// Runs one SQL command through `psql` and returns what it printed; a failure carries psql's message.
@@ -80,15 +58,5 @@ struct ScratchPostgresDatabase: Sendable {
             throw ServerFailure("psql \(command): exit \(process.terminationStatus): \(message)")
         }
         return printed
-    }
-}
-
-extension Trait where Self == ConditionTrait {
-    /// Skips a suite when no PostgreSQL server answers, unless `CI=true` (then the suite runs and fails).
-    static var postgresServer: Self {
-        .enabled(
-            "no PostgreSQL server: \(ScratchPostgresDatabase.environmentKey) is unset or does not answer (scripts/test starts one; under CI=true this fails instead)",
-            ScratchPostgresDatabase.shouldRun
-        )
     }
 }
