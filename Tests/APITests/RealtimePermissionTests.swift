@@ -118,6 +118,39 @@ import Testing
         }
     }
 
+    @Test func `the periodic revalidation drops a lost queue too, when no event announced the change`() async throws {
+        var options = TestAPI.relaxed
+        options.realtime.revalidationInterval = .milliseconds(50)
+        try await RealtimeTests.run(options: options) { live in
+            let api = live.api
+            let support = api.fixture.support.id.description
+            let billing = api.fixture.billing.id.description
+            let agentID = api.fixture.user("agent2@acme.test").id.description
+            let agent = try await live.connect(as: "agent2@acme.test")
+            #expect(try await live.subscribe(agent, "queue:\(support)").type == "subscribed", "agent2 follows the support queue")
+            #expect(try await live.subscribe(agent, "agent:me").type == "subscribed", "and their own channel (the marker room)")
+
+            // The relay does not run: only the revalidation, reading the user again, can notice the change.
+            let moved = try await api.call(.patch, "/api/v1/agents/\(agentID)", as: "admin@acme.test", json: ["departmentIds": [billing]])
+            #expect(moved.status == .ok, "the admin moves agent2 from support to billing: \(moved.text)")
+            let refusal = try await agent.next("the error dropping queue:\(support)") { $0.type == "error" && $0.room == "queue:\(support)" }
+            #expect(refusal?.code == "forbidden", "the revalidation drops the support queue: \(agent.frames)")
+
+            // Now the events flow: a later support ticket, then a second membership change on agent:me as the marker
+            // (the connection stayed open: a change of departments is not a revocation).
+            let lost = try await api.openTicket()
+            let both = try await api.call(.patch, "/api/v1/agents/\(agentID)", as: "admin@acme.test", json: ["departmentIds": [billing, support]])
+            #expect(both.status == .ok, "the admin gives agent2 both departments: \(both.text)")
+            try await live.relay()
+            let marker = try await agent.next("the second membership change on agent:me") {
+                $0.type == "agent.departments_changed" && $0.room == "agent:me" && $0.data("departmentIds")?.contains(",") == true
+            }
+            #expect(marker != nil, "agent2 hears their membership changes on their own channel: \(agent.frames)")
+            #expect(!agent.frames.contains { $0.data("ticketId") == lost }, "the later support ticket is not heard: \(agent.frames)")
+            await agent.disconnect()
+        }
+    }
+
     /// The cost rule: a followed ticket is read again only for events that can change who may view it.
     @Test func `only events that can change a ticket's visibility make a room be checked again`() {
         let org = OrganizationID(UUID())
