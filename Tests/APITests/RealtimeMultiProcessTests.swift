@@ -5,7 +5,8 @@ import TestSupport
 
 /// End to end over two `switchboard-api` processes on one PostgreSQL database, with real WebSocket
 /// clients: a customer creates a ticket through process A; an agent connected to process B hears the
-/// assignment; the customer, connected to A, hears the public reply and never the internal note.
+/// assignment; the customer, connected to A, hears the public reply and never the internal note; another agent on B
+/// who followed the ticket while it was queued loses it with the assignment.
 @Suite(.serialized, .postgresServer) struct RealtimeMultiProcessTests {
     @Test func `events cross processes: an agent on B hears the assignment made on A; the customer on A hears the reply, not the note`() async throws {
         let database = try await ScratchPostgresDatabase.create()
@@ -50,6 +51,14 @@ import TestSupport
         customerSocket.send(["type": "subscribe", "room": "ticket:\(ticketID)"])
         #expect(try await customerSocket.next("subscribed to the ticket") { $0.type == "subscribed" } != nil, "the customer follows their ticket on A")
 
+        // Agent 2, on B, follows the ticket while it waits in the queue; the assignment made through A takes it out of their view.
+        let agent2 = try await login(b, "agent2@example.com", "agent123")
+        let agent2Socket = try await RealtimeTestClient.connect(socket(b), headers: [.authorization: "Bearer \(agent2)"], name: "agent2 on B")
+        for room in ["ticket:\(ticketID)", "agent:me"] {
+            agent2Socket.send(["type": "subscribe", "room": room])
+            #expect(try await agent2Socket.next("subscribed to \(room)") { $0.type == "subscribed" && $0.room == room } != nil, "agent 2 follows \(room) on B")
+        }
+
         let assigned = try await a.call("POST", "/api/v1/tickets/\(ticketID)/assign", token: admin, json: ["agentId": agentID])
         #expect(assigned.status == 200, "the admin assigns the ticket through A: \(assigned.json)")
         let heard = try await agentSocket.next("ticket.assigned on B", within: .seconds(20)) { $0.type == "ticket.assigned" && $0.data("ticketId") == ticketID }
@@ -62,6 +71,18 @@ import TestSupport
         let heardReply = try await customerSocket.next("the reply on A", within: .seconds(20)) { $0.type == "message.created" && $0.data("messageId") == replyID }
         #expect(heardReply != nil, "the customer connected to A hears the public reply posted through B: \(customerSocket.frames)")
         #expect(!customerSocket.frames.contains { $0.data("messageId") == noteID }, "the customer never receives the internal note: \(customerSocket.frames)")
+
+        // B dropped agent 2's ticket room after the assignment; the note and reply came later. A marker on their own channel
+        // (their status change, published after the messages) shows that those would have arrived by now.
+        let dropped = try await agent2Socket.next("the drop of ticket:\(ticketID) on B", within: .seconds(20)) { $0.type == "error" && $0.room == "ticket:\(ticketID)" }
+        #expect(dropped?.code == "forbidden", "agent 2 is told they may no longer follow the ticket: \(agent2Socket.frames)")
+        let busy = try await b.call("PUT", "/api/v1/agents/me/status", token: agent2, json: ["status": "busy"])
+        #expect(busy.status == 200, "agent 2 turns busy: \(busy.json)")
+        let marker = try await agent2Socket.next("agent 2's status change", within: .seconds(20)) { $0.type == "agent.status_changed" && $0.room == "agent:me" }
+        #expect(marker != nil, "agent 2 hears their own status change on B: \(agent2Socket.frames)")
+        #expect(!agent2Socket.frames.contains { $0.room == "ticket:\(ticketID)" && ($0.data("messageId") == noteID || $0.data("messageId") == replyID) },
+                "nothing of the ticket after the assignment reaches agent 2: \(agent2Socket.frames)")
+        await agent2Socket.disconnect()
         await agentSocket.disconnect()
         await customerSocket.disconnect()
     }

@@ -5,18 +5,21 @@ struct RealtimeAccess: Sendable {
     let deps: Dependencies
 
     /// Throws `forbidden` when `actor` may not subscribe to `room` (a ticket they may not see is
-    /// `forbidden` too, so a socket cannot probe which tickets exist).
-    func authorize(_ actor: Actor, _ room: RealtimeRoom) async throws(DomainError) {
+    /// `forbidden` too, so a socket cannot probe which tickets exist). For a ticket room, returns where
+    /// the ticket stood when checked: later events are compared with it to know when to check again.
+    @discardableResult
+    func authorize(_ actor: Actor, _ room: RealtimeRoom) async throws(DomainError) -> RealtimeTicketPlacement? {
         switch room {
         case .ticket(let id):
             do {
                 let ticket = try await TicketUseCases(deps).ticket(id, actor: actor)
                 try AccessPolicy.authorize(actor, .view, on: ticket)
+                return RealtimeTicketPlacement(ticket)
             } catch let error where error.isAccessRefusal {
                 throw .forbidden(reason: "you may not follow this ticket")
             }
         case .queue(let department):
-            guard actor.role == .admin || (actor.role.isStaff && actor.departmentIDs.contains(department)) else {
+            guard Self.mayFollowQueue(actor, department) else {
                 throw .forbidden(reason: "only staff of the department may follow its queue")
             }
         case .agent:
@@ -24,11 +27,55 @@ struct RealtimeAccess: Sendable {
         case .admin:
             guard actor.role == .admin else { throw .forbidden(reason: "only admins may follow the admin channel") }
         }
+        return nil
     }
 
     /// Whether `actor` may hear `event` at all: same organization, and staff-only events only for staff.
     static func mayReceive(_ actor: Actor, _ event: DomainEvent) -> Bool {
         event.organizationID == actor.organizationID && (!event.staffOnly || AccessPolicy.seesInternal(actor))
+    }
+
+    /// Admins follow every queue of their organization; other staff the queues of their departments.
+    static func mayFollowQueue(_ actor: Actor, _ department: DepartmentID) -> Bool {
+        actor.role == .admin || (actor.role.isStaff && actor.departmentIDs.contains(department))
+    }
+
+    /// Whether `event` may have changed whether `actor` still may follow the ticket room `room`, whose ticket
+    /// stood at `placement` when last seen: only then is the room checked again (a read), so that ordinary
+    /// traffic costs nothing. A customer's or an admin's view of a ticket never changes with the ticket
+    /// (its customer and organization are fixed); an agent's and a supervisor's depend on its department,
+    /// assignee and participants, which only assignments, escalations and updates change. A changed
+    /// department or assignee shows in the event itself; an assignment or escalation is checked always.
+    static func mayChangeAccess(_ actor: Actor, to room: RealtimeRoom, placedAt placement: RealtimeTicketPlacement?, by event: DomainEvent) -> Bool {
+        guard case .ticket(let id) = room, event.ticketID == id, actor.role == .agent || actor.role == .supervisor else { return false }
+        switch event.kind {
+        case .ticketAssigned, .ticketEscalated: return true
+        case .ticketUpdated, .queueUpdated: return placement != RealtimeTicketPlacement(event)
+        default: return false
+        }
+    }
+
+    /// Whether `event` announces that `actor`'s own departments changed: every room they follow is checked again.
+    static func changesMembership(of actor: Actor, _ event: DomainEvent) -> Bool {
+        event.kind == .agentDepartmentsChanged && event.organizationID == actor.organizationID && event.agentID == actor.userID
+    }
+}
+
+/// Where a ticket stands for the access policy's department rules: its department and assignee. Not a
+/// permission: only what tells a session that a ticket event may have changed one.
+struct RealtimeTicketPlacement: Equatable, Sendable {
+    let departmentID: DepartmentID?
+    let assigneeID: UserID?
+
+    init(_ ticket: Ticket) {
+        departmentID = ticket.departmentID
+        assigneeID = ticket.assigneeID
+    }
+
+    /// Ticket events carry the department and assignee the ticket had when the event was recorded.
+    init(_ event: DomainEvent) {
+        departmentID = event.departmentID
+        assigneeID = event.agentID
     }
 }
 

@@ -12,7 +12,8 @@ struct RealtimeOptions: Sendable {
     var heartbeat: Duration = .seconds(30)
     /// A connection that sent nothing (not even `{"type":"ping"}`) for this long is closed (code 1000).
     var idleTimeout: Duration = .seconds(300)
-    /// How often the connection re-reads its user, so that a deactivated user or changed role is cut off.
+    /// How often the connection re-reads its user, so that a deactivated user or changed role is cut off and
+    /// changed departments re-check the rooms followed (a safety net: membership changes are also announced by an event).
     var revalidationInterval: Duration = .seconds(30)
     /// Open connections per user on one API process; one more is refused with 429.
     var maximumConnectionsPerUser = 10

@@ -7,8 +7,10 @@ import NIOWebSocket
 /// One client's real-time connection (SPEC §7): client frames and transport events are handled in one
 /// loop, so that subscribing (with a replay of what the client missed) and live delivery never race;
 /// outgoing frames go through a bounded buffer that one writer drains, so a slow client is closed
-/// instead of holding anyone up.
+/// instead of holding anyone up. Access is checked when a room is subscribed and again whenever an event
+/// (or the periodic revalidation) may have changed it: a room the user may no longer follow is dropped.
 struct RealtimeSession: Sendable {
+    /// The user as the connection was opened; the loop keeps the current one (departments change).
     let actor: Actor
     /// When the access token the connection was opened with expires: the connection ends then.
     let tokenExpiresAt: Date
@@ -55,6 +57,8 @@ struct RealtimeSession: Sendable {
         case end(Ending)
         /// Time passed: check for idleness.
         case tick
+        /// The periodic revalidation read the user and found them changed (their departments).
+        case changed(Actor)
     }
 
     func run(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async throws {
@@ -90,7 +94,9 @@ struct RealtimeSession: Sendable {
             group.addTask {
                 while (try? await Task.sleep(for: options.idleTimeout / 4)) != nil { input.yield(.tick) }
             }
-            var state = Subscriptions()
+            var state = RealtimeSubscriptions()
+            var current = actor
+            var lastSequence: Int64?
             var lastHeard = ContinuousClock.now
             var ending = Ending.clientClosed
             loop: for await next in inputs {
@@ -99,14 +105,27 @@ struct RealtimeSession: Sendable {
                     ending = reason
                     break loop
                 case .event(let published):
-                    for room in state.rooms(for: published, actor: actor) {
+                    lastSequence = published.sequence
+                    // The event that changes access is still delivered; nothing after it is, unless the check allows it.
+                    for room in state.rooms(for: published, actor: current) {
                         guard send(.event(published, room: room.description), sink) else { ending = .slowConsumer; break loop }
+                    }
+                    let (frames, lost) = await recheck(after: published, &state, &current)
+                    if let lost { ending = lost; break loop }
+                    for frame in frames {
+                        guard send(frame, sink) else { ending = .slowConsumer; break loop }
+                    }
+                case .changed(let fresh):
+                    let (frames, lost) = await adopt(fresh, &state, &current, after: lastSequence)
+                    if let lost { ending = lost; break loop }
+                    for frame in frames {
+                        guard send(frame, sink) else { ending = .slowConsumer; break loop }
                     }
                 case .tick:
                     if ContinuousClock.now - lastHeard > options.idleTimeout { ending = .idle; break loop }
                 case .client(let text):
                     lastHeard = .now
-                    for frame in await handle(text, &state) {
+                    for frame in await handle(text, &state, as: current) {
                         guard send(frame, sink) else { ending = .slowConsumer; break loop }
                     }
                 }
@@ -134,8 +153,10 @@ struct RealtimeSession: Sendable {
     }
 
     /// Ends the connection when the token expires, and re-reads the user every `revalidationInterval`:
-    /// a deactivated user, or one whose role or departments changed, is cut off (they reconnect with a new token).
+    /// a deactivated user is cut off; a changed one is handed to the loop, which checks their rooms again
+    /// (a change of departments is also announced by an event, which is faster; this catches any other path).
     private func watchAccess(_ input: AsyncStream<Input>.Continuation) async {
+        var known = actor
         while !Task.isCancelled {
             let untilExpiry = tokenExpiresAt.timeIntervalSince(deps.clock.now())
             if untilExpiry <= 0 { input.yield(.end(.tokenExpired)); return }
@@ -144,7 +165,10 @@ struct RealtimeSession: Sendable {
             if tokenExpiresAt <= deps.clock.now() { input.yield(.end(.tokenExpired)); return }
             do {
                 let current = try await UserUseCases(deps).actor(for: actor.userID, in: actor.organizationID)
-                if current != actor { input.yield(.end(.revoked)); return }
+                if current != known {
+                    known = current
+                    input.yield(.changed(current))
+                }
             } catch {
                 if case .unavailable = error { continue } // an outage is not a revocation: try again later
                 input.yield(.end(.revoked))
@@ -154,7 +178,7 @@ struct RealtimeSession: Sendable {
     }
 
     /// Answers one client frame, changing the subscriptions as asked.
-    private func handle(_ text: String, _ state: inout Subscriptions) async -> [RealtimeServerFrame] {
+    private func handle(_ text: String, _ state: inout RealtimeSubscriptions, as actor: Actor) async -> [RealtimeServerFrame] {
         let frame: RealtimeClientFrame
         do {
             frame = try RealtimeClientFrame(json: text)
@@ -166,8 +190,9 @@ struct RealtimeSession: Sendable {
             return [.pong]
         case .subscribe(let name, let after):
             guard let room = RealtimeRoom(name, me: actor.userID) else { return [unknownRoom(name)] }
+            let placement: RealtimeTicketPlacement?
             do {
-                try await RealtimeAccess(deps: deps).authorize(actor, room)
+                placement = try await RealtimeAccess(deps: deps).authorize(actor, room)
             } catch {
                 return [refusal(error, room: name)]
             }
@@ -184,7 +209,7 @@ struct RealtimeSession: Sendable {
                     return [.error(code: "unavailable", detail: "missed events cannot be read now; retry", room: name)]
                 }
             }
-            state.add(room, deliveredThrough: after == nil ? nil : delivered)
+            state.add(room, deliveredThrough: after == nil ? nil : delivered, placement: placement)
             return replies
         case .unsubscribe(let name):
             guard let room = RealtimeRoom(name, me: actor.userID) else { return [unknownRoom(name)] }
@@ -234,28 +259,5 @@ struct RealtimeSession: Sendable {
         case .forbidden, .notFound: .error(code: "forbidden", detail: "you may not subscribe to \(room)", room: room)
         default: .error(code: "unavailable", detail: "the subscription cannot be checked now; retry", room: room)
         }
-    }
-}
-
-/// The rooms of one connection, each with the last sequence number already delivered to it by a replay.
-private struct Subscriptions {
-    private var rooms: [RealtimeRoom: Int64] = [:]
-
-    mutating func add(_ room: RealtimeRoom, deliveredThrough: Int64?) {
-        rooms[room] = max(rooms[room] ?? 0, deliveredThrough ?? 0)
-    }
-
-    mutating func remove(_ room: RealtimeRoom) { rooms[room] = nil }
-
-    func contains(_ room: RealtimeRoom) -> Bool { rooms[room] != nil }
-
-    /// The rooms that receive `published`: subscribed, containing it, not yet delivered by a replay,
-    /// and only what the actor may hear.
-    func rooms(for published: PublishedEvent, actor: Actor) -> [RealtimeRoom] {
-        guard RealtimeAccess.mayReceive(actor, published.event) else { return [] }
-        return rooms.compactMap { room, delivered in
-            room.contains(published.event) && published.sequence > delivered ? room : nil
-        }
-        .sorted { $0.description < $1.description }
     }
 }

@@ -18,6 +18,9 @@ public struct DomainEvent: Sendable, Equatable, Codable {
         case typing = "typing"
         /// A participant read a ticket's messages up to one message.
         case messageRead = "message.read"
+        // MARK: realtime permissions
+        /// A staff member's departments changed (`agentID` names them): what they may follow changed with them.
+        case agentDepartmentsChanged = "agent.departments_changed"
     }
 
     public let kind: Kind

@@ -70,7 +70,19 @@ public struct AgentUseCases: Sendable {
     public func update(_ userID: UserID, _ patch: ProfilePatch, actor: Actor, expectedVersion: Int? = nil) async throws(DomainError) -> AgentProfile {
         try AccessPolicy.authorize(actor, .manageAgents)
         try await validate(patch, in: actor.organizationID)
-        return try await change(userID, in: actor.organizationID, expectedVersion: expectedVersion) { apply(patch, to: &$0) }
+        return try await change(userID, in: actor.organizationID, expectedVersion: expectedVersion, { apply(patch, to: &$0) }, events: membershipEvents)
+    }
+
+    /// A change of departments is announced, so that real-time subscriptions that depended on the old
+    /// membership are checked again at once (and new ones become possible) instead of at the next revalidation.
+    private func membershipEvents(_ before: AgentProfile, _ after: AgentProfile) -> [DomainEvent] {
+        guard before.departmentIDs != after.departmentIDs else { return [] }
+        func names(_ ids: Set<DepartmentID>) -> String { ids.map(\.description).sorted().joined(separator: ",") }
+        return [DomainEvent(
+            kind: .agentDepartmentsChanged, organizationID: after.organizationID, agentID: after.userID, staffOnly: true,
+            data: ["agentId": after.userID.description, "departmentIds": names(after.departmentIDs), "previousDepartmentIds": names(before.departmentIDs)],
+            at: after.updatedAt
+        )]
     }
 
     private func change(
