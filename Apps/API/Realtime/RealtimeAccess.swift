@@ -35,6 +35,30 @@ struct RealtimeAccess: Sendable {
         event.organizationID == actor.organizationID && (!event.staffOnly || AccessPolicy.seesInternal(actor))
     }
 
+    /// Whether `actor`, following `room`, hears `event` there: the room holds it, the actor may hear it at
+    /// all (`mayReceive`), and a queue room carries it (`queueCarries`).
+    static func mayHear(_ actor: Actor, _ event: DomainEvent, in room: RealtimeRoom) -> Bool {
+        guard room.contains(event), mayReceive(actor, event) else { return false }
+        if case .queue = room { return queueCarries(event, to: actor) }
+        return true
+    }
+
+    /// What a department's queue room carries to `actor`. Never a conversation (messages, typing, read
+    /// marks): those belong to the ticket's own room, whose access is checked per ticket. Always a ticket
+    /// leaving the queue or changing hands (an assignment, an escalation), so that every queue view can
+    /// drop it. Other ticket events go to supervisors and admins, who see every ticket of the department,
+    /// but to an agent only for the tickets an agent may view there (`AccessPolicy`): unassigned ones and
+    /// their own, told by the event's assignee.
+    static func queueCarries(_ event: DomainEvent, to actor: Actor) -> Bool {
+        switch event.kind {
+        case .messageCreated, .typing, .messageRead: return false
+        case .ticketAssigned, .ticketEscalated: return true
+        default:
+            guard event.ticketID != nil, actor.role == .agent else { return true }
+            return event.agentID == nil || event.agentID == actor.userID
+        }
+    }
+
     /// Admins follow every queue of their organization; other staff the queues of their departments.
     static func mayFollowQueue(_ actor: Actor, _ department: DepartmentID) -> Bool {
         actor.role == .admin || (actor.role.isStaff && actor.departmentIDs.contains(department))

@@ -201,7 +201,7 @@ struct RealtimeSession: Sendable {
             if let after {
                 do {
                     let missed = try await deps.transport.events(after: after)
-                    for published in missed where room.contains(published.event) && RealtimeAccess.mayReceive(actor, published.event) {
+                    for published in missed where RealtimeAccess.mayHear(actor, published.event, in: room) {
                         replies.append(.event(published, room: name))
                     }
                     delivered = missed.last?.sequence ?? after

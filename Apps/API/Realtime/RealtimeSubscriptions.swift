@@ -31,7 +31,7 @@ struct RealtimeSubscriptions {
     func rooms(for published: PublishedEvent, actor: Actor) -> [RealtimeRoom] {
         guard RealtimeAccess.mayReceive(actor, published.event) else { return [] }
         return entries.compactMap { room, entry in
-            room.contains(published.event) && published.sequence > entry.deliveredThrough ? room : nil
+            RealtimeAccess.mayHear(actor, published.event, in: room) && published.sequence > entry.deliveredThrough ? room : nil
         }
         .sorted { $0.description < $1.description }
     }
