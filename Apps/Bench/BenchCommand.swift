@@ -1,5 +1,6 @@
 import ArgumentParser
 import AsyncHTTPClient
+import Domain
 import Foundation
 import NIOCore
 
@@ -65,6 +66,12 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Tickets per auto-assignment pass.")
     var assignmentBatch = 500
 
+    @Option(help: "Assignment decisions per unit of work in the auto-assignment benchmark (1: every decision in its own).")
+    var assignmentUnit = AssignmentUseCases.decisionsPerUnit
+
+    @Flag(help: "Only run the auto-assignment benchmark (--assignment-sqlite or --assignment-postgres; no API needed) and print it.")
+    var assignmentOnly = false
+
     @Option(help: "WebSocket clients of the fan-out benchmark (0: skip it).")
     var fanoutClients = 1_000
 
@@ -82,6 +89,7 @@ struct BenchCommand: AsyncParsableCommand {
 
     func run() async throws {
         if slaSweepOnly { return print("\(SLASweepBenchmark.jobName): \(try await SLASweepBenchmark.run().summary)") }
+        if assignmentOnly { return try await runAssignmentOnly() }
         var configuration = HTTPClient.Configuration()
         // One connection per client: the default pool (8 per host) would queue 32 clients behind 8.
         configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: max(8, concurrency.max() ?? 8))
@@ -99,6 +107,17 @@ struct BenchCommand: AsyncParsableCommand {
             try? await http.shutdown()
             throw error
         }
+    }
+
+    /// The auto-assignment job alone, against its own scratch database: what tuning it needs, without an API and a
+    /// seeded dataset around it.
+    private func runAssignmentOnly() async throws {
+        guard let database = assignmentSqlite.map({ AssignmentBenchmark.Database.sqlite(path: $0) }) ?? assignmentPostgres.map({ .postgres(url: $0) }) else {
+            throw ValidationError("--assignment-only needs --assignment-sqlite FILE or --assignment-postgres URL")
+        }
+        let result = try await AssignmentBenchmark.run(database, tickets: assignmentTickets, agents: assignmentAgents, batchSize: assignmentBatch, decisionsPerUnit: assignmentUnit)
+        for line in result.lines { print(line) }
+        print("auto-assignment: \(result.summary)")
     }
 
     private func measure(_ api: APIClient) async throws -> BenchReport {
@@ -150,7 +169,7 @@ struct BenchCommand: AsyncParsableCommand {
             report.jobs["WebSocket fan-out (1,000 clients)"] = result.summary
         }
         if let database = assignmentSqlite.map({ AssignmentBenchmark.Database.sqlite(path: $0) }) ?? assignmentPostgres.map({ .postgres(url: $0) }) {
-            let result = try await AssignmentBenchmark.run(database, tickets: assignmentTickets, agents: assignmentAgents, batchSize: assignmentBatch)
+            let result = try await AssignmentBenchmark.run(database, tickets: assignmentTickets, agents: assignmentAgents, batchSize: assignmentBatch, decisionsPerUnit: assignmentUnit)
             report.assignment = result
             report.jobs["auto-assignment (10,000 tickets, 500 agents)"] = result.summary
         }

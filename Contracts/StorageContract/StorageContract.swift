@@ -23,6 +23,7 @@ public enum StorageContract {
         + bulkLoadingCases
         + routingPolicyCases
         + slaVerdictCases
+        + routingBatchCases
 
     /// The case with this name (for focused runs and for tests of the contract itself).
     public static func `case`(named name: String) -> StorageContractCase? {

@@ -239,6 +239,10 @@ extension DefectiveStorage {
     func routingCursors(in organization: OrganizationID) async throws -> [RoutingCursor] {
         try await read([]) { try await inner.routingCursors(in: organization) }
     }
+
+    func waitingTickets(in organization: OrganizationID, limit: Int) async throws -> [Ticket] {
+        try await read([]) { try await inner.waitingTickets(in: organization, limit: limit) }
+    }
 }
 
 extension DefectiveStorage {

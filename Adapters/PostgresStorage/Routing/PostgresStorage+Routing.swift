@@ -3,6 +3,10 @@ import PostgresNIO
 
 extension PostgresStorage {
     public func routingQueue(in organization: OrganizationID, limit: Int) async throws -> [QueuedTicket] {
+        try await waitingTickets(in: organization, limit: limit).map { QueuedTicket($0) }
+    }
+
+    public func waitingTickets(in organization: OrganizationID, limit: Int) async throws -> [Ticket] {
         try await read(
             """
             \(unescaped: TicketRow.selectSQL)
@@ -10,7 +14,7 @@ extension PostgresStorage {
             ORDER BY priority DESC, created_at ASC, id ASC
             LIMIT \(max(0, limit))
             """
-        ) { row in QueuedTicket(try TicketRow.ticket(from: row)) }
+        ) { row in try TicketRow.ticket(from: row) }
     }
 
     public func routingCursors(in organization: OrganizationID) async throws -> [RoutingCursor] {

@@ -3,6 +3,10 @@ import GRDB
 
 extension SQLiteStorage {
     public func routingQueue(in organization: OrganizationID, limit: Int) async throws -> [QueuedTicket] {
+        try await waitingTickets(in: organization, limit: limit).map { QueuedTicket($0) }
+    }
+
+    public func waitingTickets(in organization: OrganizationID, limit: Int) async throws -> [Ticket] {
         let statuses = RoutingSQL.queueStatuses
         return try await read { db in
             try Row.fetchAll(
@@ -14,7 +18,7 @@ extension SQLiteStorage {
                     LIMIT ?
                     """,
                 arguments: StatementArguments([organization.description] + statuses) + [max(0, limit)]
-            ).map { QueuedTicket(try TicketRow.ticket(from: $0)) }
+            ).map(TicketRow.ticket(from:))
         }
     }
 

@@ -8,7 +8,8 @@ import SQLiteStorage
 /// Auto-assignment throughput (§15: 10,000 queued tickets over 500 agents in under 2 s), in a scratch database of
 /// its own (an SQLite file, or a PostgreSQL schema) so that neither the HTTP scenarios' data nor the API's embedded
 /// auto-assignment touches it. The dataset is bulk-loaded, then `AssignmentUseCases.assignQueued` runs pass after
-/// pass until the queue is empty, exactly as the worker would (every decision in its own guarded unit of work).
+/// pass until the queue is empty, exactly as the worker would (several decisions per guarded unit of work,
+/// `decisionsPerUnit`; 1 gives every decision its own unit, as before batching).
 /// The pure `RoutingPlanner` over the same in-memory data, and one pass's snapshot reads, are timed apart so that
 /// the report shows where the time goes.
 enum AssignmentBenchmark {
@@ -17,14 +18,14 @@ enum AssignmentBenchmark {
         case postgres(url: String)
     }
 
-    static func run(_ database: Database, tickets: Int, agents: Int, batchSize: Int) async throws -> AssignmentResult {
+    static func run(_ database: Database, tickets: Int, agents: Int, batchSize: Int, decisionsPerUnit: Int) async throws -> AssignmentResult {
         switch database {
         case .sqlite(let path):
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             let storage = try SQLiteStorage(path: path)
             try await storage.migrate()
             do {
-                let result = try await measure(storage, database: "sqlite", tickets: tickets, agents: agents, batchSize: batchSize)
+                let result = try await measure(storage, database: "sqlite", tickets: tickets, agents: agents, batchSize: batchSize, decisionsPerUnit: decisionsPerUnit)
                 try storage.close()
                 return result
             } catch {
@@ -45,7 +46,7 @@ enum AssignmentBenchmark {
                 group.addTask { await storage.run() }
                 defer { group.cancelAll() }
                 try await storage.migrate()
-                return try await measure(storage, database: "postgres", tickets: tickets, agents: agents, batchSize: batchSize)
+                return try await measure(storage, database: "postgres", tickets: tickets, agents: agents, batchSize: batchSize, decisionsPerUnit: decisionsPerUnit)
             }
             try await PostgresScratch.execute(["DROP SCHEMA \(schema) CASCADE"], url: url)
             return result
@@ -53,7 +54,7 @@ enum AssignmentBenchmark {
     }
 
     private static func measure(
-        _ storage: any Storage & BulkLoading, database: String, tickets: Int, agents: Int, batchSize: Int
+        _ storage: any Storage & BulkLoading, database: String, tickets: Int, agents: Int, batchSize: Int, decisionsPerUnit: Int
     ) async throws -> AssignmentResult {
         let deps = BenchPorts.dependencies(storage: storage)
         let data = AssignmentDataset(tickets: tickets, agents: agents, ids: deps.ids, now: deps.clock.now())
@@ -76,19 +77,21 @@ enum AssignmentBenchmark {
 
         // What one pass reads before it plans (the same queries as `assignQueued`).
         let readStarted = ContinuousClock.now
-        _ = try await storage.routingQueue(in: org, limit: batchSize)
+        _ = try await storage.waitingTickets(in: org, limit: batchSize)
         _ = try await storage.agentProfiles(in: org)
         _ = try await storage.activeTicketCounts(in: org)
         _ = try await storage.departments(in: org)
         _ = try await storage.routingCursors(in: org)
+        for role in Role.allCases where role.isStaff { _ = try await storage.users(in: org, role: role) }
         let snapshotSeconds = LoadRunner.seconds(ContinuousClock.now - readStarted)
 
         let assignment = AssignmentUseCases(deps)
-        var passes = 0, assigned = 0, skipped = 0, yielded = 0
+        var passes = 0, assigned = 0, skipped = 0, yielded = 0, fallbacks = 0
         let started = ContinuousClock.now
         while passes < 100_000 {
-            let report = try await assignment.assignQueued(in: org, batchSize: batchSize)
+            let report = try await assignment.assignQueued(in: org, batchSize: batchSize, decisionsPerUnit: decisionsPerUnit)
             passes += 1
+            fallbacks += report.fallbacks
             assigned += report.assigned.count
             skipped += report.skipped
             if report.yielded { yielded += 1 }
@@ -100,7 +103,8 @@ enum AssignmentBenchmark {
         let leftWaiting = try await storage.routingQueue(in: org, limit: tickets + 1).count
         let loads = try await storage.activeTicketCounts(in: org)
         return AssignmentResult(
-            database: database, tickets: tickets, agents: agents, batchSize: batchSize, loadSeconds: loadSeconds, passes: passes,
+            database: database, tickets: tickets, agents: agents, batchSize: batchSize, decisionsPerUnit: decisionsPerUnit,
+            fallbackUnits: fallbacks, loadSeconds: loadSeconds, passes: passes,
             assigned: assigned, skipped: skipped, yieldedPasses: yielded, leftWaiting: leftWaiting, seconds: seconds,
             plannedByPlanner: planned, planningSeconds: planningSeconds, snapshotReadSeconds: snapshotSeconds,
             agentsOverCapacity: loads.values.filter { $0 > AssignmentDataset.capacity }.count,

@@ -7,6 +7,10 @@ struct AssignmentResult: Sendable, Codable {
     let agents: Int
     /// Tickets per pass (`assignQueued`'s `batchSize`).
     let batchSize: Int
+    /// Decisions per unit of work (`assignQueued`'s `decisionsPerUnit`).
+    let decisionsPerUnit: Int
+    /// Batched units that lost a race and were applied one decision per unit (none expected here).
+    let fallbackUnits: Int
     /// Bulk loading the dataset (not part of the figure).
     let loadSeconds: Double
     let passes: Int
@@ -45,12 +49,12 @@ struct AssignmentResult: Sendable, Codable {
     var lines: [String] {
         let perDecision = assigned > 0 ? 1000 * seconds / Double(assigned) : 0
         return [
-            "auto-assignment: \(tickets) queued tickets, \(agents) agents, \(database) (scratch database), passes of \(batchSize)",
+            "auto-assignment: \(tickets) queued tickets, \(agents) agents, \(database) (scratch database), passes of \(batchSize), \(decisionsPerUnit) decisions per unit",
             String(format: "  total %.3f s = %.0f tickets/s over %d passes; %.3f ms per committed decision", seconds, ticketsPerSecond, passes, perDecision),
             String(format: "  planner alone (whole queue, in memory): %.1f ms for %d assignments; one pass's snapshot reads: %.1f ms",
                    planningSeconds * 1000, plannedByPlanner, snapshotReadSeconds * 1000),
-            String(format: "  assigned %d, skipped %d, yielded passes %d, left waiting %d, agents over capacity %d, tickets held %d (dataset loaded in %.1f s)",
-                   assigned, skipped, yieldedPasses, leftWaiting, agentsOverCapacity, ticketsHeldByAgents, loadSeconds),
+            String(format: "  assigned %d, skipped %d, yielded passes %d, fallback units %d, left waiting %d, agents over capacity %d, tickets held %d (dataset loaded in %.1f s)",
+                   assigned, skipped, yieldedPasses, fallbackUnits, leftWaiting, agentsOverCapacity, ticketsHeldByAgents, loadSeconds),
         ]
     }
 }

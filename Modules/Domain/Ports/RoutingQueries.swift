@@ -11,4 +11,9 @@ public protocol RoutingQueries: Sendable {
     /// The stored round-robin cursors of the organization (one per pool, in no particular order); empty when no
     /// pass has stored one yet.
     func routingCursors(in organization: OrganizationID) async throws -> [RoutingCursor]
+
+    // MARK: routing batches
+    /// The same tickets as `routingQueue(in:limit:)`, in the same order, whole and at their stored version: a batched
+    /// auto-assignment pass changes them without reading each again (every change is guarded by that version).
+    func waitingTickets(in organization: OrganizationID, limit: Int) async throws -> [Ticket]
 }

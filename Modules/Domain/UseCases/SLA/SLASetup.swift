@@ -32,8 +32,17 @@ extension Dependencies {
     ) async throws(DomainError) -> UnitOfWork.Change {
         let configuration: SLASetup
         if let setup { configuration = setup } else { configuration = try await slaSetup(ticket.organizationID) }
-        let clock = configuration.clock(for: ticket).clock
         let stored = try await read { try await $0.ticketSLA(ticket: ticket.id, in: ticket.organizationID) }
+        return try await slaChange(for: ticket, newAuditEvents: newAuditEvents, at: now, setup: configuration, stored: stored)
+    }
+
+    /// The same write from the record as the caller read it (`stored`; `nil`: the ticket has none), as a batched
+    /// auto-assignment does for a whole batch at once. The record's version guards the write, so a record changed
+    /// since fails the unit instead of being overwritten.
+    func slaChange(
+        for ticket: Ticket, newAuditEvents: [AuditEvent], at now: Date, setup configuration: SLASetup, stored: TicketSLA?
+    ) async throws(DomainError) -> UnitOfWork.Change {
+        let clock = configuration.clock(for: ticket).clock
         guard var record = stored else {
             let history = try await read { try await $0.auditEvents(ticket: ticket.id, in: ticket.organizationID) }
             return .saveTicketSLA(.rebuilt(for: ticket, auditEvents: history + newAuditEvents, clock: clock, at: now), expectedVersion: nil)

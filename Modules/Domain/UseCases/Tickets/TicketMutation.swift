@@ -93,7 +93,13 @@ extension TicketUseCases {
     /// guarded by the version it was read at, the extra changes, the audit events, the outbox jobs and the
     /// domain events, so that history, notifications and real-time events commit with the change.
     /// `sla`: the organization's SLA configuration when the caller read it already (once per auto-assignment pass).
-    func seal(_ mutation: inout TicketMutation, readVersion: Int, sla: SLASetup? = nil) async throws(DomainError) -> UnitOfWork {
+    /// `storedSLA`: the ticket's SLA record as the caller read it (`.some(nil)`: it has none), with `sla` given;
+    /// `knownUsers`: staff the caller read already. Both spare a batched auto-assignment a read per decision; the
+    /// versions in the unit still guard everything read earlier.
+    func seal(
+        _ mutation: inout TicketMutation, readVersion: Int, sla: SLASetup? = nil, storedSLA: TicketSLA?? = nil,
+        knownUsers: [UserID: User] = [:]
+    ) async throws(DomainError) -> UnitOfWork {
         mutation.ticket.version = readVersion + 1
         mutation.ticket.updatedAt = mutation.now
         if mutation.events.isEmpty { mutation.event(.ticketUpdated) }
@@ -101,9 +107,15 @@ extension TicketUseCases {
         unit.append(contentsOf: mutation.extraChanges)
         unit.append(contentsOf: mutation.auditEvents.map { .appendAuditEvent($0) })
         // The SLA record changes with the ticket, or not at all (its version guards it like the ticket's).
-        unit.append(try await deps.slaChange(for: mutation.ticket, newAuditEvents: mutation.auditEvents, at: mutation.now, setup: sla))
+        if let sla, let storedSLA {
+            unit.append(try await deps.slaChange(
+                for: mutation.ticket, newAuditEvents: mutation.auditEvents, at: mutation.now, setup: sla, stored: storedSLA))
+        } else {
+            unit.append(try await deps.slaChange(for: mutation.ticket, newAuditEvents: mutation.auditEvents, at: mutation.now, setup: sla))
+        }
         unit.append(contentsOf: try await deps.outboxJobs(
-            for: mutation.notifications, ticket: mutation.ticket, actor: mutation.actor.userID, now: mutation.now))
+            for: mutation.notifications, ticket: mutation.ticket, actor: mutation.actor.userID, now: mutation.now,
+            knownUsers: knownUsers))
         unit.record(mutation.events)
         return unit
     }

@@ -30,10 +30,15 @@ extension TicketUseCases {
     /// - Parameter known: the agent's profile and active load as the caller already holds them (auto-assignment's
     ///   snapshot, kept current through its pass), which spares reading the profile and counting the
     ///   organization's active tickets for every decision. The capacity guard of the unit decides either way.
-    func assign(_ m: inout TicketMutation, to agentID: UserID, known: AgentSnapshot? = nil) async throws(DomainError) {
+    /// - Parameter knownUser: the agent's user record as the caller already read it (a batched pass's snapshot).
+    func assign(_ m: inout TicketMutation, to agentID: UserID, known: AgentSnapshot? = nil, knownUser: User? = nil) async throws(DomainError) {
         guard m.ticket.assigneeID != agentID else { return }
         let org = m.ticket.organizationID
-        let user = try await deps.read { try await $0.user(id: agentID, in: org) }
+        let user: User? = if let knownUser, knownUser.id == agentID, knownUser.organizationID == org {
+            knownUser
+        } else {
+            try await deps.read { try await $0.user(id: agentID, in: org) }
+        }
         guard let user, user.role.isStaff, user.isActive else { throw .invalid("agentId", "is not an active agent of this organization") }
         let agent: AgentSnapshot
         if let known, known.id == agentID, known.profile.organizationID == org {
