@@ -82,7 +82,8 @@ extension AssignmentUseCases {
             _ = try await deps.storage.commit(unit)
         } catch StorageError.versionConflict(let entity, _) where entity == StorageEntity.routingCursor {
             return .yielded
-        } catch StorageError.versionConflict, StorageError.missing {
+        } catch StorageError.versionConflict, StorageError.missing, StorageError.duplicate {
+            // A duplicate: another writer created a record the snapshot saw absent (a ticket's first SLA record).
             return .refused
         } catch StorageError.unavailable {
             // Also how PostgreSQL reports a deadlock it kept detecting: smaller units may get through; one
