@@ -3,7 +3,7 @@ import Foundation
 
 /// The tables bulk loading copies into, and how one entity becomes one COPY row of each. The columns
 /// and encodings are those of the row writers a commit uses (`TicketRow`, `MessageRow` …), so loaded
-/// rows read back through the same queries.
+/// rows read back through the same queries; JSON comes from the batch's one `BulkJSON`.
 enum BulkCopy {
     struct Table: Sendable {
         let name: String
@@ -20,7 +20,7 @@ enum BulkCopy {
         "id", "organization_id", "email", "name", "phone", "role", "password_hash", "is_active", "created_at", "updated_at", "version",
     ])
 
-    static func write(_ row: inout CopyText, _ user: User) throws {
+    static func write(_ row: inout CopyText, _ json: BulkJSON, _ user: User) throws {
         row.uuid(user.id.uuid)
         row.uuid(user.organizationID.uuid)
         row.text(user.email.value)
@@ -42,7 +42,7 @@ enum BulkCopy {
         "merged_into_id", "linked_ticket_ids", "first_response_at", "closed_at", "reopen_count", "created_at", "updated_at", "version",
     ])
 
-    static func write(_ row: inout CopyText, _ t: Ticket) throws {
+    static func write(_ row: inout CopyText, _ json: BulkJSON, _ t: Ticket) throws {
         row.uuid(t.id.uuid)
         row.uuid(t.organizationID.uuid)
         row.integer(t.number.value)
@@ -57,9 +57,9 @@ enum BulkCopy {
         row.integer(t.priority.rank)
         row.text(t.status.rawValue)
         row.textArray(t.tags)
-        row.json(try JSONColumn.encode(t.customFields))
-        row.json(try JSONColumn.encode(t.references))
-        row.json(try JSONColumn.encode(optional: t.journeyAnswers))
+        row.text(t.customFields.isEmpty ? "{}" : try json.encode(t.customFields))
+        row.text(try json.list(t.references))
+        row.text(try t.journeyAnswers.map { try json.encode($0) })
         row.uuidArray(t.attachmentIDs.map(\.uuid))
         row.uuid(t.assigneeID?.uuid)
         row.uuid(t.departmentID?.uuid)
@@ -67,9 +67,9 @@ enum BulkCopy {
         row.textArray(t.requiredSkills.sorted())
         row.text(t.language)
         row.uuidArray(UserID.sortedUUIDs(t.participantIDs))
-        row.json(try JSONColumn.encode(t.escalations))
-        row.json(try JSONColumn.encode(optional: t.resolution))
-        row.json(try JSONColumn.encode(optional: t.rating))
+        row.text(try json.list(t.escalations))
+        row.text(try t.resolution.map { try json.encode($0) })
+        row.text(try t.rating.map { try json.encode($0) })
         row.uuid(t.mergedIntoID?.uuid)
         row.uuidArray(t.linkedTicketIDs.map(\.uuid))
         row.timestamp(t.firstResponseAt)
@@ -85,7 +85,7 @@ enum BulkCopy {
         "id", "organization_id", "ticket_id", "author_id", "kind", "body", "is_internal", "attachment_ids", "created_at",
     ])
 
-    static func write(_ row: inout CopyText, _ message: Message) throws {
+    static func write(_ row: inout CopyText, _ json: BulkJSON, _ message: Message) throws {
         row.uuid(message.id.uuid)
         row.uuid(message.organizationID.uuid)
         row.uuid(message.ticketID.uuid)
@@ -103,13 +103,13 @@ enum BulkCopy {
         "id", "organization_id", "ticket_id", "actor_id", "kind", "changes", "note", "at",
     ])
 
-    static func write(_ row: inout CopyText, _ event: AuditEvent) throws {
+    static func write(_ row: inout CopyText, _ json: BulkJSON, _ event: AuditEvent) throws {
         row.uuid(event.id.uuid)
         row.uuid(event.organizationID.uuid)
         row.uuid(event.ticketID.uuid)
         row.uuid(event.actorID?.uuid)
         row.text(event.kind.rawValue)
-        row.json(try JSONColumn.encode(event.changes))
+        row.text(json.changes(event.changes))
         row.text(event.note)
         row.timestamp(event.at)
         row.endRow()
@@ -120,20 +120,20 @@ enum BulkCopy {
         "first_response_due_at", "resolution_due_at", "next_check_at", "reported", "version", "verdicts",
     ])
 
-    static func write(_ row: inout CopyText, _ record: TicketSLA) throws {
+    static func write(_ row: inout CopyText, _ json: BulkJSON, _ record: TicketSLA) throws {
         row.uuid(record.ticketID.uuid)
         row.uuid(record.organizationID.uuid)
         row.uuid(record.policyID?.uuid)
-        row.json(try JSONColumn.encode(record.timeline))
+        row.text(json.timeline(record.timeline))
         row.uuid(record.assigneeID?.uuid)
         row.uuid(record.departmentID?.uuid)
         row.timestamp(record.ticketCreatedAt)
         row.timestamp(record.firstResponseDueAt)
         row.timestamp(record.resolutionDueAt)
         row.timestamp(record.nextCheckAt)
-        row.json(try JSONColumn.encode(record.reported))
+        row.text(json.crossings(record.reported))
         row.integer(record.version)
-        row.json(try JSONColumn.encode(record.verdicts))
+        row.text(json.verdicts(record.verdicts))
         row.endRow()
     }
 }

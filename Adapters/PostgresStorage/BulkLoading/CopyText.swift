@@ -52,7 +52,18 @@ struct CopyText {
     mutating func integer(_ value: Int?) {
         guard let value else { return null() }
         separate()
-        buffer.writeString(String(value))
+        // Digits straight into the buffer: `String(value)` would allocate for every number of every row.
+        guard value >= 0 else {
+            buffer.writeString(String(value))
+            return
+        }
+        var digits = 1
+        var rest = value
+        while rest >= 10 {
+            rest /= 10
+            digits += 1
+        }
+        writeDigits(Int64(value), digits)
     }
 
     mutating func bool(_ value: Bool) {
@@ -98,11 +109,6 @@ struct CopyText {
             writeUUID(value)
         }
         buffer.writeInteger(UInt8(ascii: "}"))
-    }
-
-    /// JSON text for a `jsonb` column.
-    mutating func json(_ value: JSONB?) {
-        text(value?.text)
     }
 
     private mutating func writeEscaped(_ value: String) {

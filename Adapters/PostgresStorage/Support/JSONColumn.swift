@@ -9,13 +9,19 @@ import Foundation
 /// keys; decoding does not care.
 enum JSONColumn {
     static func encode<Value: Encodable>(_ value: Value) throws -> JSONB {
+        JSONB(text: String(decoding: try makeEncoder().encode(value), as: UTF8.self))
+    }
+
+    /// An encoder configured for these columns; one may encode many values (bulk loading reuses one,
+    /// as configuring it costs more than encoding a small value).
+    static func makeEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
             try container.encode(date.millisecondsSince1970)
         }
-        return JSONB(text: String(decoding: try encoder.encode(value), as: UTF8.self))
+        return encoder
     }
 
     /// Optional values are stored as SQL NULL, not as the JSON `null`.

@@ -10,15 +10,14 @@ public enum UUIDv7 {
     public static func make(milliseconds: UInt64, sequence: UInt16, random: UInt64) -> UUID {
         let ms = milliseconds & 0xFFFF_FFFF_FFFF
         let seq = sequence & 0x0FFF
-        var bytes = [UInt8](repeating: 0, count: 16)
-        for i in 0..<6 { bytes[i] = UInt8((ms >> (8 * (5 - UInt64(i)))) & 0xFF) }
-        bytes[6] = 0x70 | UInt8(seq >> 8)
-        bytes[7] = UInt8(seq & 0xFF)
         let r = random & 0x3FFF_FFFF_FFFF_FFFF
-        bytes[8] = 0x80 | UInt8((r >> 56) & 0x3F)
-        for i in 9..<16 { bytes[i] = UInt8((r >> (8 * (15 - UInt64(i)))) & 0xFF) }
-        return UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-                           bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+        // Straight into the tuple: ids are minted for every row written, and an array here cost an allocation each.
+        func byte(_ value: UInt64, _ shift: UInt64) -> UInt8 { UInt8(truncatingIfNeeded: value >> shift) }
+        return UUID(uuid: (
+            byte(ms, 40), byte(ms, 32), byte(ms, 24), byte(ms, 16), byte(ms, 8), byte(ms, 0),
+            0x70 | UInt8(seq >> 8), UInt8(seq & 0xFF),
+            0x80 | (byte(r, 56) & 0x3F), byte(r, 48), byte(r, 40), byte(r, 32), byte(r, 24), byte(r, 16), byte(r, 8), byte(r, 0)
+        ))
     }
 
     /// The version nibble of a UUID (7 for the ids this system mints).

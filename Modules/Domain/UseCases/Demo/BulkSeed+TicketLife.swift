@@ -33,7 +33,7 @@ struct TicketLife {
         ticket = Ticket(
             id: Identifier(Self.uuid(at: created, &random)), organizationID: seed.organization.id, number: TicketNumber(number),
             customerID: seed.customerIDs[customerIndex],
-            contact: Contact(name: BulkSeed.customerName(customerIndex), email: EmailAddress(BulkSeed.customerEmail(customerIndex + 1))),
+            contact: seed.customerContacts[customerIndex],
             subject: topic.subject, description: topic.description,
             channel: random.weighted([(.web, 45), (.email, 30), (.chat, 10), (.api, 10), (.phone, 5)]),
             category: category,

@@ -45,6 +45,9 @@ public struct BulkSeed: Sendable {
     public let adminID: UserID
     public let agentIDs: [UserID]
     public let customerIDs: [UserID]
+    /// The contact of each customer's tickets (by customer index), made once: validating an address
+    /// for every ticket cost as much as the rest of its fields.
+    let customerContacts: [Contact]
 
     /// Seconds between two consecutive tickets' creation.
     static let spacing = 30.0
@@ -62,6 +65,7 @@ public struct BulkSeed: Sendable {
         adminID = id(User.self)
         agentIDs = (0..<plan.agents).map { _ in id(User.self) }
         customerIDs = (0..<plan.customers).map { _ in id(User.self) }
+        customerContacts = (0..<plan.customers).map { Contact(name: Self.customerName($0), email: EmailAddress(Self.customerEmail($0 + 1))) }
     }
 
     /// Sign-in addresses of the generated users (`index` from 1).
