@@ -11,9 +11,10 @@ import Synchronization
 ///
 /// Agents of one department of the bulk dataset connect to `GET /api/v1/realtime` with their bearer tokens (the API
 /// allows `connectionsPerUser` connections per user, so 1,000 clients are 100 agents with 10 each) and subscribe to
-/// the department's queue room. Then the admin posts one message on a ticket of that department: its
-/// `message.created` event goes to every subscriber. Each client's latency runs from the moment the request was
-/// sent to the moment its frame arrived, so it covers the HTTP request, the commit, the relay and the fan-out.
+/// the department's queue room. Then the admin opens one ticket in that department: its `ticket.created` event
+/// is queue news every follower of the queue hears (a conversation goes to the ticket's own room, not the
+/// queue's). Each client's latency runs from the moment the request was sent to the moment its frame arrived,
+/// so it covers the HTTP request, the commit, the relay and the fan-out.
 ///
 /// Logins are bcrypt-bound and limited per client address (30 a minute), so the agents sign in from distinct
 /// loopback addresses (127.0.0.2, .3 …: every 127.x address is this machine), as that many browsers would.
@@ -33,9 +34,9 @@ struct FanoutBenchmark {
         let (department, agentEmails) = try await largestDepartment()
         let users = min(agentEmails.count, (clients + connectionsPerUser - 1) / connectionsPerUser)
         guard users > 0 else { throw APIClient.Failure(description: "the dataset has no active agent in a department") }
-        let page = try await api.send(.GET, "/api/v1/tickets?limit=1&status=in_progress&department=\(department)", token: adminToken)
-        guard let ticket = (page["items"] as? [[String: Any]])?.first?["id"] as? String else {
-            throw APIClient.Failure(description: "no ticket in progress in department \(department) to post the event on")
+        // The probe ticket is the admin's own (its event names them as the customer): no other ticket is.
+        guard let admin = ((try await api.send(.GET, "/api/v1/auth/me", token: adminToken))["user"] as? [String: Any])?["id"] as? String else {
+            throw APIClient.Failure(description: "GET /api/v1/auth/me returned no id")
         }
         let loginStarted = ContinuousClock.now
         let tokens = try await login(Array(agentEmails.prefix(users)))
@@ -50,7 +51,7 @@ struct FanoutBenchmark {
             let connectStarted = ContinuousClock.now
             for index in 0..<connections {
                 let token = tokens[index / connectionsPerUser]
-                group.addTask { await Self.listen(url: socketURL, token: token, room: room, ticket: ticket, board: board) }
+                group.addTask { await Self.listen(url: socketURL, token: token, room: room, probeCustomer: admin, board: board) }
                 // Opening in steps of 100 keeps the upgrade storm from timing out on 2 cores.
                 if index % 100 == 99 { await board.waitForConnections(index + 1, until: connectStarted + Self.connectDeadline) }
             }
@@ -60,8 +61,8 @@ struct FanoutBenchmark {
 
             let sent = ContinuousClock.now
             board.start(at: sent)
-            try await api.send(.POST, "/api/v1/tickets/\(ticket)/messages", token: adminToken, json: [
-                "body": "Fan-out probe \(UUID()): one event for every subscriber.", "internal": false,
+            try await api.send(.POST, "/api/v1/tickets", token: adminToken, json: [
+                "subject": "Fan-out probe", "description": "One event for every follower of the queue.", "departmentId": department,
             ])
             let requestSeconds = LoadRunner.seconds(ContinuousClock.now - sent)
             await board.waitForReceipts(subscribed, until: sent + Self.receiveDeadline)
@@ -129,8 +130,8 @@ struct FanoutBenchmark {
         return token
     }
 
-    /// One client: connects, subscribes, and notes when the probe's `message.created` arrives (then hangs up).
-    private static func listen(url: String, token: String, room: String, ticket: String, board: Board) async {
+    /// One client: connects, subscribes, and notes when the probe's `ticket.created` arrives (then hangs up).
+    private static func listen(url: String, token: String, room: String, probeCustomer: String, board: Board) async {
         var logger = Logger(label: "bench.fanout")
         logger.logLevel = .critical
         var headers = HTTPFields()
@@ -143,7 +144,7 @@ struct FanoutBenchmark {
                     guard case .text(let text) = message else { continue }
                     if text.contains("\"type\":\"subscribed\"") {
                         board.connected()
-                    } else if text.contains("\"type\":\"message.created\"") && text.contains(ticket) {
+                    } else if text.contains("\"type\":\"ticket.created\"") && text.contains(probeCustomer) {
                         board.received(at: arrived)
                         return
                     } else if text.contains("\"type\":\"error\"") {
