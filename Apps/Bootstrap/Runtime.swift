@@ -12,6 +12,7 @@ import SMTPNotifier
 import SQLiteStorage
 import StdoutNotifier
 import SystemClock
+import Synchronization
 
 /// The composition root: settings in, one adapter per port out. The only library that knows adapters;
 /// apps ask it for a `Runtime` and hand `dependencies` to the use cases.
@@ -125,19 +126,34 @@ public struct Runtime: Sendable {
     /// Composes the runtime, runs its background work while `body` runs, and stops that work (closing
     /// connections) when `body` returns or throws. For short-lived callers such as the CLI: `body`
     /// starts once the background work has (so that no call waits on a pool that is not running yet).
+    ///
+    /// Stopping is bounded by `stopLimit`: the CLI must exit once its work is done. `switchboard migrate` on
+    /// PostgreSQL was seen waiting forever for a pool cancelled right after it started (no connection open,
+    /// nothing left to do), in about one run in twenty, even with the transport's listener off the pool.
+    /// Past the limit the stop is logged and abandoned; the process ends and the OS closes the sockets.
     public static func with<T>(
-        settings: Settings, logger: Logger, _ body: (Runtime) async throws -> T
+        settings: Settings, logger: Logger, stopLimit: Duration = .seconds(5), _ body: (Runtime) async throws -> T
     ) async throws -> T {
         let runtime = try await make(settings: settings, logger: logger)
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            let (started, signal) = AsyncStream<Void>.makeStream()
-            group.addTask { await runtime.run(whenStarted: { signal.finish() }) }
-            for await _ in started {}
-            // A thrown error cancels and awaits the background task too.
-            let value = try await body(runtime)
-            group.cancelAll()
-            return value
+        let (started, signal) = AsyncStream<Void>.makeStream()
+        let background = Task { await runtime.run(whenStarted: { signal.finish() }) }
+        for await _ in started {}
+        let outcome: Result<T, any Error>
+        do {
+            outcome = .success(try await body(runtime))
+        } catch {
+            outcome = .failure(error)
         }
+        background.cancel()
+        // Raced by unstructured tasks: a task group would wait for the loser, and awaiting a task's value
+        // cannot be cancelled.
+        let stopped = await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
+            let first = FirstAnswer(continuation)
+            Task { await background.value; first.give(true) }
+            Task { try? await Task.sleep(for: stopLimit); first.give(false) }
+        }
+        if !stopped { logger.info("background work did not stop within \(stopLimit); leaving it to the process's end") }
+        return try outcome.get()
     }
 
     /// The store the settings name, and the background work it needs (none for SQLite).
@@ -294,4 +310,20 @@ public struct RuntimeError: Error, CustomStringConvertible, Sendable {
     }
 
     public var description: String { "\(key.name): \(message)" }
+}
+
+/// Resumes a continuation with the first answer given; later answers are ignored.
+private final class FirstAnswer: Sendable {
+    private let continuation: Mutex<CheckedContinuation<Bool, Never>?>
+
+    init(_ continuation: CheckedContinuation<Bool, Never>) {
+        self.continuation = Mutex(continuation)
+    }
+
+    func give(_ answer: Bool) {
+        continuation.withLock { pending in
+            pending?.resume(returning: answer)
+            pending = nil
+        }
+    }
 }
