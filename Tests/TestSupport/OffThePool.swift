@@ -40,19 +40,24 @@ public struct ProcessHandle: @unchecked Sendable {
     public func waitForExit(killingAfter limit: Duration = .seconds(120)) async -> Int32 {
         let pid = process.processIdentifier
         let exited = DispatchSemaphore(value: 0)
-        return await offThePool { [process] in
-            // The watchdog thread kills the process if it outlives the limit; the wait below then returns.
-            let killed = KillRecord()
-            Thread.detachNewThread {
-                if exited.wait(timeout: .now() + .milliseconds(Int(limit.components.seconds * 1_000))) == .timedOut {
-                    killed.mark()
-                    kill(pid, SIGKILL)
-                }
+        let killed = KillRecord()
+        // The watchdog thread kills the process if it outlives the limit; the wait below then ends.
+        Thread.detachNewThread {
+            if exited.wait(timeout: .now() + .milliseconds(Int(limit.components.seconds * 1_000))) == .timedOut {
+                killed.mark()
+                kill(pid, SIGKILL)
             }
-            process.waitUntilExit()
-            exited.signal()
-            return killed.happened ? Self.killedStatus : process.terminationStatus
         }
+        // Not `waitUntilExit()`: on Linux it spins a run loop at 100 % of a core until the child exits,
+        // half of a 2-core CI machine for every test waiting on a child. The termination handler costs nothing.
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let resume = ResumeOnce(continuation)
+            process.terminationHandler = { _ in resume() }
+            // A child that exited before the handler was set never calls it.
+            if !process.isRunning { resume() }
+        }
+        exited.signal()
+        return killed.happened ? Self.killedStatus : process.terminationStatus
     }
 
     /// The status `waitForExit(killingAfter:)` returns for a process it had to kill.
@@ -64,4 +69,17 @@ private final class KillRecord: Sendable {
     private let killed = Mutex(false)
     func mark() { killed.withLock { $0 = true } }
     var happened: Bool { killed.withLock { $0 } }
+}
+
+/// Resumes a continuation the first time it is called; later calls do nothing (the termination handler
+/// and the "already exited" check may both fire).
+private final class ResumeOnce: Sendable {
+    private let continuation: Mutex<CheckedContinuation<Void, Never>?>
+    init(_ continuation: CheckedContinuation<Void, Never>) { self.continuation = Mutex(continuation) }
+    func callAsFunction() {
+        continuation.withLock { pending in
+            pending?.resume()
+            pending = nil
+        }
+    }
 }
