@@ -34,7 +34,7 @@ import Testing
     @Test func migrationsAreRecordedAndIdempotent() async throws {
         let storage = try SQLiteStorage(path: folder.path())
         let first = try await storage.migrate()
-        #expect(first == ["v1_core", "v2_sessions_jobs", "v3_attachments", "v4_sla", "v5_routing", "v6_realtime", "v7_routing_policy", "v8_sla_verdicts"], "migrate() on a new file should apply every migration")
+        #expect(first == ["v1_core", "v2_sessions_jobs", "v3_attachments", "v4_sla", "v5_routing", "v6_realtime", "v7_routing_policy", "v8_sla_verdicts", "v9_tag_list_order"], "migrate() on a new file should apply every migration")
         let second = try await storage.migrate()
         #expect(second.isEmpty, "migrate() a second time should apply nothing")
         let recorded = try await storage.pool.read { db in

@@ -19,7 +19,7 @@ struct BulkRows: Sendable {
         INSERT INTO tickets (\(TicketRow.columns))
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
-    static let tagSQL = "INSERT OR IGNORE INTO ticket_tags (ticket_id, tag, organization_id) VALUES (?, ?, ?)"
+    static let tagSQL = "INSERT OR IGNORE INTO ticket_tags (ticket_id, tag, organization_id, ticket_created_at) VALUES (?, ?, ?, ?)"
     static let participantSQL = "INSERT INTO ticket_participants (ticket_id, user_id) VALUES (?, ?)"
     static let messageSQL = """
         INSERT INTO messages (id, organization_id, ticket_id, author_id, kind, body, is_internal, attachment_ids, created_at)
@@ -86,7 +86,7 @@ struct BulkRows: Sendable {
             t.createdAt.millisecondsSince1970, t.updatedAt.millisecondsSince1970, t.version,
         ]
         tickets.append(arguments)
-        for tag in t.tags { tags.append([id, tag, organization]) }
+        for tag in t.tags { tags.append([id, tag, organization, t.createdAt.millisecondsSince1970]) }
         for participant in participantIDs { participants.append([id, json.id(participant.uuid)]) }
     }
 

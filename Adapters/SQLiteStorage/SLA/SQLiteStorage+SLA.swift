@@ -51,11 +51,14 @@ extension SQLiteStorage {
         guard !ids.isEmpty else { return [] }
         return try await read { db in
             // Chunked below SQLite's bound-parameter limit; a page of a ticket list is one chunk.
+            // `+organization_id` keeps the planner on the primary key: without statistics it took the
+            // organization's range of `ticket_sla_created` instead, a scan of every record of the
+            // organization (170 ms per page of 50 over 1,000,000 tickets, against 5 ms by key).
             var records: [TicketSLA] = []
             for start in stride(from: 0, to: ids.count, by: 500) {
                 let chunk = Array(ids[start..<min(start + 500, ids.count)])
                 records += try db.rows(
-                    sql: "\(TicketSLARow.selectSQL) WHERE organization_id = ? AND ticket_id IN (\(SQLList.placeholders(chunk.count))) ORDER BY ticket_id",
+                    sql: "\(TicketSLARow.selectSQL) WHERE +organization_id = ? AND ticket_id IN (\(SQLList.placeholders(chunk.count))) ORDER BY ticket_id",
                     arguments: StatementArguments([organization.description] + chunk)
                 ).map(TicketSLARow.record(from:))
             }

@@ -40,6 +40,9 @@ enum SchemaMigrations {
         migrator.registerMigration("v8_sla_verdicts") { db in
             try SLASchema.v8(db)
         }
+        migrator.registerMigration("v9_tag_list_order") { db in
+            try TicketSchema.v9(db)
+        }
         return migrator
     }
 }

@@ -15,19 +15,34 @@ struct TicketListSQL {
 
     init(_ query: TicketQuery) {
         pageSize = min(max(query.limit, 1), TicketQuery.maximumLimit)
+        // A tag filter in creation order (the default sort) walks the tag's rows of `ticket_tags_created` in
+        // that order and stops after a page, for common and rare tags alike. CROSS JOIN keeps SQLite from
+        // putting `tickets` first. Other sorts filter by tag (`addFilter`) and sort.
+        let tagInOrder = query.sort.field == .createdAt ? query.filter.tag : nil
+        var from = "FROM tickets"
+        if let tag = tagInOrder {
+            from = """
+                FROM (SELECT ticket_id AS tag_ticket_id, ticket_created_at AS tag_created_at FROM ticket_tags
+                      WHERE organization_id = ? AND tag = ?)
+                CROSS JOIN tickets ON tickets.id = tag_ticket_id
+                """
+            add(nil, [query.scope.organizationID.description, tag.lowercased()])
+        }
         addScope(query.scope)
-        addFilter(query.filter, organization: query.scope.organizationID)
+        addFilter(query.filter, organization: query.scope.organizationID, tagInFrom: tagInOrder != nil)
 
-        let column = Self.sortColumn(query.sort.field)
+        // In tag order the same keys come from the tag row (equal to the ticket's), so the index gives the order.
+        let column = tagInOrder == nil ? Self.sortColumn(query.sort.field) : "tag_created_at"
+        let idColumn = tagInOrder == nil ? "id" : "tag_ticket_id"
         let direction = query.sort.descending ? "DESC" : "ASC"
         if let cursor = query.cursor {
             // `admits`: strictly after (key, id) in the sort direction; ties on the key go by id.
-            add("(\(column), id) \(query.sort.descending ? "<" : ">") (?, ?)", [cursor.key, cursor.id.description])
+            add("(\(column), \(idColumn)) \(query.sort.descending ? "<" : ">") (?, ?)", [cursor.key, cursor.id.description])
         }
         sql = """
-            \(TicketRow.selectSQL)
+            SELECT \(TicketRow.columns) \(from)
             WHERE \(conditions.joined(separator: "\n  AND "))
-            ORDER BY \(column) \(direction), id \(direction)
+            ORDER BY \(column) \(direction), \(idColumn) \(direction)
             LIMIT ?
             """
         arguments += [pageSize + 1]
@@ -43,8 +58,9 @@ struct TicketListSQL {
         }
     }
 
-    private mutating func add(_ condition: String, _ values: [(any DatabaseValueConvertible)?] = []) {
-        conditions.append(condition)
+    /// Appends a WHERE condition and its values; `nil`: values of the FROM clause, which come first.
+    private mutating func add(_ condition: String?, _ values: [(any DatabaseValueConvertible)?] = []) {
+        if let condition { conditions.append(condition) }
         arguments += StatementArguments(values)
     }
 
@@ -70,7 +86,7 @@ struct TicketListSQL {
     }
 
     /// `TicketFilter.matches`: every condition ANDed, an empty set meaning "any".
-    private mutating func addFilter(_ filter: TicketFilter, organization: OrganizationID) {
+    private mutating func addFilter(_ filter: TicketFilter, organization: OrganizationID, tagInFrom: Bool) {
         addMembership("status", filter.statuses.map(\.rawValue))
         addMembership("priority", filter.priorities.map(\.rank))
         addMembership("category", Array(filter.categories))
@@ -81,7 +97,7 @@ struct TicketListSQL {
         }
         // `IN` never matches NULL: a ticket without department is outside any department filter.
         addMembership("department_id", filter.departmentIDs.map(\.description))
-        if let tag = filter.tag {
+        if let tag = filter.tag, !tagInFrom {
             add("id IN (SELECT ticket_id FROM ticket_tags WHERE organization_id = ? AND tag = ?)",
                 [organization.description, tag.lowercased()])
         }

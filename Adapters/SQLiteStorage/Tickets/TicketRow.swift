@@ -104,8 +104,8 @@ struct TicketRow {
         for tag in ticket.tags {
             // OR IGNORE: `tags` is a list; a caller may have put the same tag in twice.
             try db.run(
-                sql: "INSERT OR IGNORE INTO ticket_tags (ticket_id, tag, organization_id) VALUES (?, ?, ?)",
-                arguments: [id, tag, ticket.organizationID.description])
+                sql: "INSERT OR IGNORE INTO ticket_tags (ticket_id, tag, organization_id, ticket_created_at) VALUES (?, ?, ?, ?)",
+                arguments: [id, tag, ticket.organizationID.description, ticket.createdAt.millisecondsSince1970])
         }
         for participant in ticket.participantIDs {
             try db.run(

@@ -95,4 +95,16 @@ enum TicketSchema {
             ) STRICT, WITHOUT ROWID;
             """)
     }
+
+    /// The tag filter in creation order (the default sort) reads a page through one index range: each tag row
+    /// carries its ticket's creation time (which never changes). Before, a list filtered by a common tag
+    /// gathered all of the tag's tickets first (88,000 of 1,000,000 in the benchmark: 100–150 ms a page).
+    static func v9(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE ticket_tags ADD COLUMN ticket_created_at INTEGER NOT NULL DEFAULT 0;
+            UPDATE ticket_tags SET ticket_created_at = (SELECT created_at FROM tickets WHERE tickets.id = ticket_tags.ticket_id);
+            DROP INDEX ticket_tags_tag;
+            CREATE INDEX ticket_tags_created ON ticket_tags(organization_id, tag, ticket_created_at, ticket_id);
+            """)
+    }
 }
