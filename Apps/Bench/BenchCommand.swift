@@ -27,6 +27,9 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Client counts each scenario runs at.")
     var concurrency: [Int] = [1, 8, 32]
 
+    @Option(help: "Only these HTTP scenarios (create, read, list, message; repeatable); all by default.")
+    var scenario: [HTTPScenario] = HTTPScenario.allCases
+
     @Option(help: "At most this many operations per scenario and concurrency.")
     var requests = 2_000
 
@@ -129,29 +132,38 @@ struct BenchCommand: AsyncParsableCommand {
             database: database, machine: Self.machine(), seededTickets: seededTickets, seedTicketsPerSecond: seedRate,
             idleMemory: ProcessMemory.of(pid: serverPid), memoryAfterLoad: ProcessMemory.of(pid: serverPid))
         let created = CreatedTickets()
-        for clients in concurrency {
-            report.samples.append(await LoadRunner.run(scenario: "create ticket", concurrency: clients, requests: requests, maximumSeconds: seconds) { index in
-                await created.add(try await scenarios.createTicket(index))
-            })
+        if scenario.contains(.create) {
+            for clients in concurrency {
+                report.samples.append(await LoadRunner.run(scenario: "create ticket", concurrency: clients, requests: requests, maximumSeconds: seconds) { index in
+                    await created.add(try await scenarios.createTicket(index))
+                })
+            }
         }
         let existing = try await scenarios.existingTicketIDs(1_000)
         guard !existing.isEmpty else { throw APIClient.Failure(description: "the API lists no tickets to read") }
-        for clients in concurrency {
-            report.samples.append(await LoadRunner.run(scenario: "read ticket + messages", concurrency: clients, requests: requests, maximumSeconds: seconds) { index in
-                try await scenarios.readTicket(existing[index % existing.count])
-            })
+        if scenario.contains(.read) {
+            for clients in concurrency {
+                report.samples.append(await LoadRunner.run(scenario: "read ticket + messages", concurrency: clients, requests: requests, maximumSeconds: seconds) { index in
+                    try await scenarios.readTicket(existing[index % existing.count])
+                })
+            }
         }
-        for clients in concurrency {
-            report.samples.append(await LoadRunner.run(scenario: "list queue (filtered)", concurrency: clients, requests: requests, maximumSeconds: seconds) { index in
-                try await scenarios.listQueue(index)
-            })
+        if scenario.contains(.list) {
+            for clients in concurrency {
+                report.samples.append(await LoadRunner.run(scenario: "list queue (filtered)", concurrency: clients, requests: requests, maximumSeconds: seconds) { index in
+                    try await scenarios.listQueue(index)
+                })
+            }
         }
-        let fresh = await created.ids
-        guard !fresh.isEmpty else { throw APIClient.Failure(description: "no ticket was created, so none can get messages") }
-        for clients in concurrency {
-            report.samples.append(await LoadRunner.run(scenario: "add message", concurrency: clients, requests: requests, maximumSeconds: seconds) { index in
-                try await scenarios.addMessage(fresh[index % fresh.count], index)
-            })
+        if scenario.contains(.message) {
+            // Replies go to the tickets this run created; without the create scenario, to existing ones.
+            let fresh = await created.ids
+            let targets = fresh.isEmpty ? existing : fresh
+            for clients in concurrency {
+                report.samples.append(await LoadRunner.run(scenario: "add message", concurrency: clients, requests: requests, maximumSeconds: seconds) { index in
+                    try await scenarios.addMessage(targets[index % targets.count], index)
+                })
+            }
         }
         report.memoryAfterLoad = ProcessMemory.of(pid: serverPid)
         let clients = concurrency.max() ?? 1
@@ -187,6 +199,11 @@ struct BenchCommand: AsyncParsableCommand {
         let model = info.split(separator: "\n").first { $0.hasPrefix("model name") }?.split(separator: ":").last?.trimmingCharacters(in: .whitespaces)
         return "\(model ?? "unknown CPU"), \(ProcessInfo.processInfo.activeProcessorCount) cores"
     }
+}
+
+/// The HTTP scenarios of §15 the run can be limited to (`--scenario`).
+enum HTTPScenario: String, CaseIterable, ExpressibleByArgument, Sendable {
+    case create, read, list, message
 }
 
 /// Ids of the tickets the create scenario made (the message scenario replies to them).

@@ -26,13 +26,13 @@ struct Scenarios: Sendable {
 
     /// GET /api/v1/tickets/{id} and its thread.
     func readTicket(_ id: String) async throws {
-        try await api.send(.GET, "/api/v1/tickets/\(id)", token: adminToken)
-        try await api.send(.GET, "/api/v1/tickets/\(id)/messages", token: adminToken)
+        try await api.fetch(.GET, "/api/v1/tickets/\(id)", token: adminToken)
+        try await api.fetch(.GET, "/api/v1/tickets/\(id)/messages", token: adminToken)
     }
 
     /// GET /api/v1/tickets with one of the queue filters.
     func listQueue(_ index: Int) async throws {
-        try await api.send(.GET, "/api/v1/tickets?limit=50&\(Self.filters[index % Self.filters.count])", token: adminToken)
+        try await api.fetch(.GET, "/api/v1/tickets?limit=50&\(Self.filters[index % Self.filters.count])", token: adminToken)
     }
 
     /// POST /api/v1/tickets/{id}/messages as staff.
