@@ -70,6 +70,21 @@ struct AssignmentServiceNudgeTests {
         #expect(try await waitForAssignee(of: returned) == staying.userID, "the nudge assigns the returned ticket to the agent still available")
     }
 
+    @Test func whileNoAgentHasRoomOnlyAnAgentGainingRoomEndsTheWait() async throws {
+        let nudged = Nudge()
+        nudged.set(.ticketCreated)
+        let start = ContinuousClock.now
+        try await AssignmentService.wait(upTo: .milliseconds(300), orUntil: nudged, for: [.agentFreed])
+        #expect(ContinuousClock.now - start >= .milliseconds(300), "a new ticket does not wake a pass that found every agent full")
+        #expect(nudged.consume().isEmpty, "the creation was consumed: the pass after the interval sees the ticket")
+
+        nudged.set(.agentFreed)
+        // An hour: only the nudge can end this wait within the test's time.
+        try await AssignmentService.wait(upTo: .seconds(3600), orUntil: nudged, for: [.agentFreed])
+        nudged.set(.ticketCreated)
+        try await AssignmentService.wait(upTo: .seconds(3600), orUntil: nudged, for: [.ticketCreated, .agentFreed])
+    }
+
     @Test func onlyAvailabilityChangesThatFreeWorkOrCapacityNudge() {
         let org: OrganizationID = OrganizationID(UUID())
         func status(_ data: [String: String]) -> DomainEvent {

@@ -5,7 +5,7 @@ import ServiceLifecycle
 import Synchronization
 
 /// Auto-assignment (§5) run continuously: a pass over every organization's queue every `interval`, and at once when
-/// this process sees a ticket created, an agent become available, or tickets returned to the queue by an agent going
+/// this process sees a ticket created (unless the last pass left every agent full), an agent become available, or tickets returned to the queue by an agent going
 /// offline or away (its transport's events are the in-process
 /// nudge; other processes' events reach it when the transport spans processes, and the interval covers the rest).
 /// Any number of these may run in several processes: every decision commits under the guards of
@@ -39,14 +39,20 @@ public struct AssignmentService: Service {
         let nudged = Nudge()
         let events = await transport.subscribe()
         let listener = Task {
-            for await published in events where Self.nudges(published.event) { nudged.set() }
+            for await published in events {
+                if let reason = Self.nudge(for: published.event) { nudged.set(reason) }
+            }
         }
         defer { listener.cancel() }
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             let report = await runPass()
             // A full batch or a yielded pass means more may be waiting: go again at once.
             if report.assigned < batchSize, !report.yielded {
-                try? await cancelWhenGracefulShutdown { try await Self.wait(upTo: interval, orUntil: nudged) }
+                // While every agent is full, a new ticket can only wait: a pass per creation would reread the queue and
+                // every agent's load for nothing (at 1,000,000 tickets that took most of a core under a stream of
+                // creations). An agent gaining room through availability nudges; anything else, the interval finds.
+                let reasons: Set<Nudge.Reason> = report.noAgentHasRoom ? [.agentFreed] : [.ticketCreated, .agentFreed]
+                try? await cancelWhenGracefulShutdown { try await Self.wait(upTo: interval, orUntil: nudged, for: reasons) }
             }
         }
     }
@@ -57,6 +63,8 @@ public struct AssignmentService: Service {
         public var skipped = 0
         public var waiting = 0
         public var yielded = false
+        /// Some organization left tickets waiting with no agent ready for work (`PassReport.noAgentHasRoom`).
+        public var noAgentHasRoom = false
     }
 
     /// One pass over every organization; failures are logged and the next pass tries again.
@@ -69,6 +77,7 @@ public struct AssignmentService: Service {
                 total.skipped += report.skipped
                 total.waiting += report.waiting
                 total.yielded = total.yielded || report.yielded
+                total.noAgentHasRoom = total.noAgentHasRoom || report.noAgentHasRoom
                 if !report.assigned.isEmpty || report.skipped > 0 {
                     logger.info("auto-assignment pass", metadata: [
                         "organization": "\(organization.slug)", "assigned": "\(report.assigned.count)",
@@ -85,32 +94,44 @@ public struct AssignmentService: Service {
     /// A new ticket, an agent who became available, or tickets an agent's going offline or away returned to the queue
     /// (a `returnToQueue` department, issue 8; the status change carries `returnedTickets`) may make an assignment
     /// possible right now: returned tickets must not wait a whole interval for another agent.
-    static func nudges(_ event: DomainEvent) -> Bool {
+    static func nudges(_ event: DomainEvent) -> Bool { nudge(for: event) != nil }
+
+    /// Why `event` may make an assignment possible now, if it may.
+    static func nudge(for event: DomainEvent) -> Nudge.Reason? {
         switch event.kind {
-        case .ticketCreated: true
-        case .agentStatusChanged: event.data["status"] == Availability.available.rawValue || event.data["returnedTickets"] != nil
-        default: false
+        case .ticketCreated: .ticketCreated
+        case .agentStatusChanged:
+            event.data["status"] == Availability.available.rawValue || event.data["returnedTickets"] != nil ? .agentFreed : nil
+        default: nil
         }
     }
 
-    /// Sleeps until `interval` has passed or a nudge arrived (checked every 50 ms), and consumes the nudge.
-    static func wait(upTo interval: Duration, orUntil nudged: Nudge) async throws {
+    /// Sleeps until `interval` has passed or a nudge for one of `reasons` arrived (checked every 50 ms), and consumes
+    /// the nudges (those for other reasons too: the pass that follows sees what they announced).
+    static func wait(upTo interval: Duration, orUntil nudged: Nudge, for reasons: Set<Nudge.Reason>) async throws {
         let tick = Duration.milliseconds(50)
         var waited = Duration.zero
         while waited < interval {
-            if nudged.consume() { return }
+            if !nudged.consume().isDisjoint(with: reasons) { return }
             try await Task.sleep(for: tick)
             waited += tick
         }
     }
 }
 
-/// A flag the event listener raises and the pass loop consumes.
+/// The flags the event listener raises and the pass loop consumes.
 final class Nudge: Sendable {
-    private let flag = Mutex(false)
+    enum Reason: Hashable, Sendable {
+        /// A ticket was created: it waits in the queue.
+        case ticketCreated
+        /// An agent became available, or tickets an agent left returned to the queue.
+        case agentFreed
+    }
 
-    func set() { flag.withLock { $0 = true } }
+    private let raised = Mutex<Set<Reason>>([])
 
-    /// Whether a nudge arrived since the last call.
-    func consume() -> Bool { flag.withLock { raised in defer { raised = false }; return raised } }
+    func set(_ reason: Reason) { _ = raised.withLock { $0.insert(reason) } }
+
+    /// The reasons raised since the last call.
+    func consume() -> Set<Reason> { raised.withLock { reasons in defer { reasons = [] }; return reasons } }
 }
