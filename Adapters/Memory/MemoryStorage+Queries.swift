@@ -58,6 +58,11 @@ extension MemoryStorage {
         return counts
     }
 
+    public func activeTicketCount(of agent: UserID, in organization: OrganizationID) async throws -> Int {
+        try ensureAvailable()
+        return state.tickets.values.count { $0.organizationID == organization && $0.assigneeID == agent && $0.status.isActive }
+    }
+
     public func department(id: DepartmentID, in organization: OrganizationID) async throws -> Department? {
         try ensureAvailable()
         return state.departments[id].flatMap { $0.organizationID == organization ? $0 : nil }

@@ -141,6 +141,9 @@ struct DefectiveStorage: Storage {
 
     func agentProfiles(in organization: OrganizationID) async throws -> [AgentProfile] { try await read([]) { try await inner.agentProfiles(in: organization) } }
     func activeTicketCounts(in organization: OrganizationID) async throws -> [UserID: Int] { try await read([:]) { try await inner.activeTicketCounts(in: organization) } }
+    func activeTicketCount(of agent: UserID, in organization: OrganizationID) async throws -> Int {
+        try await read(0) { try await inner.activeTicketCount(of: agent, in: organization) }
+    }
     func department(id: DepartmentID, in organization: OrganizationID) async throws -> Department? {
         try await read(nil) { try await inner.department(id: id, in: organization) }
     }

@@ -14,6 +14,17 @@ extension PostgresStorage {
             AgentProfileRow.profile(from:))
     }
 
+    public func activeTicketCount(of agent: UserID, in organization: OrganizationID) async throws -> Int {
+        let active = TicketStatus.active.map(\.rawValue).sorted()
+        let rows = try await read(
+            """
+            SELECT count(*) AS active FROM tickets
+            WHERE organization_id = \(organization.uuid) AND assignee_id = \(agent.uuid) AND status = ANY(\(active))
+            """
+        ) { row in try row.integer("active") }
+        return rows.first ?? 0
+    }
+
     public func activeTicketCounts(in organization: OrganizationID) async throws -> [UserID: Int] {
         // The active statuses come from the Domain, so the count follows `TicketStatus.isActive`.
         let active = TicketStatus.active.map(\.rawValue).sorted()

@@ -18,6 +18,17 @@ extension SQLiteStorage {
         }
     }
 
+    public func activeTicketCount(of agent: UserID, in organization: OrganizationID) async throws -> Int {
+        let active = RoutingSQL.activeStatuses
+        return try await read { db in
+            // One seek per status in tickets_assignee (organization, assignee, status).
+            try Int.fetchOne(
+                db,
+                sql: "SELECT COUNT(*) FROM tickets WHERE organization_id = ? AND assignee_id = ? AND status IN (\(SQLList.placeholders(active.count)))",
+                arguments: StatementArguments([organization.description, agent.description] + active)) ?? 0
+        }
+    }
+
     public func activeTicketCounts(in organization: OrganizationID) async throws -> [UserID: Int] {
         // The active statuses come from the Domain, so the count follows `TicketStatus.isActive`.
         let active = TicketStatus.active.map(\.rawValue).sorted()

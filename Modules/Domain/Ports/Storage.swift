@@ -53,6 +53,9 @@ public protocol AgentQueries: Sendable {
     func agentProfiles(in organization: OrganizationID) async throws -> [AgentProfile]
     /// Number of active (not resolved or closed) tickets assigned to each agent that has any.
     func activeTicketCounts(in organization: OrganizationID) async throws -> [UserID: Int]
+    /// `activeTicketCounts(in:)[agent] ?? 0`, reading only `agent`'s tickets: what one agent's dashboard and a manual
+    /// assignment need (the whole organization's counts took 0.3 s at 1,000,000 tickets).
+    func activeTicketCount(of agent: UserID, in organization: OrganizationID) async throws -> Int
 }
 
 public protocol DepartmentQueries: Sendable {

@@ -27,7 +27,7 @@ public struct QueueUseCases: Sendable {
         let (a, u, g) = try await deps.read { storage in
             (try await storage.tickets(mine).items, try await storage.tickets(waiting).items, try await storage.tickets(urgent).items)
         }
-        let count = try await deps.read { try await $0.activeTicketCounts(in: org)[actor.userID] ?? 0 }
+        let count = try await deps.read { try await $0.activeTicketCount(of: actor.userID, in: org) }
         let capacity = try await deps.read { try await $0.agentProfile(userID: actor.userID, in: org)?.maxConcurrentTickets } ?? AgentProfile.defaultMaxConcurrentTickets
         return Dashboard(assignedToMe: a, unassigned: u, urgent: g, activeCount: count, capacity: capacity)
     }

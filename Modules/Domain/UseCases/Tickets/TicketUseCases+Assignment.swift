@@ -46,7 +46,7 @@ extension TicketUseCases {
         } else {
             let profile = try await deps.read { try await $0.agentProfile(userID: agentID, in: org) }
             guard let profile else { throw .invalid("agentId", "has no agent profile") }
-            let load = try await deps.read { try await $0.activeTicketCounts(in: org)[agentID] ?? 0 }
+            let load = try await deps.read { try await $0.activeTicketCount(of: agentID, in: org) }
             agent = AgentSnapshot(profile: profile, activeTickets: load)
         }
         guard agent.hasCapacity else {
