@@ -24,6 +24,7 @@ public enum StorageContract {
         + routingPolicyCases
         + slaVerdictCases
         + routingBatchCases
+        + unitRunCases
 
     /// The case with this name (for focused runs and for tests of the contract itself).
     public static func `case`(named name: String) -> StorageContractCase? {
