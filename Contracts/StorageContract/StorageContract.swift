@@ -25,6 +25,7 @@ public enum StorageContract {
         + slaVerdictCases
         + routingBatchCases
         + unitRunCases
+        + auditHistoryCases
 
     /// The case with this name (for focused runs and for tests of the contract itself).
     public static func `case`(named name: String) -> StorageContractCase? {
