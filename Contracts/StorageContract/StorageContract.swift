@@ -24,6 +24,8 @@ public enum StorageContract {
         + routingPolicyCases
         + slaVerdictCases
         + routingBatchCases
+        + unitRunCases
+        + auditHistoryCases
         + agentLoadCases
 
     /// The case with this name (for focused runs and for tests of the contract itself).

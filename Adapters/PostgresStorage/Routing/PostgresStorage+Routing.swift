@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 import PostgresNIO
 
 extension PostgresStorage {
@@ -49,6 +50,43 @@ enum RoutingSQL {
         let available = try profile.text("availability") == Availability.available.rawValue
         guard load <= (try profile.integer("max_concurrent_tickets")), !requireAvailable || available else {
             throw StorageError.versionConflict(entity: StorageEntity.agentProfile, id: agentID.description)
+        }
+    }
+}
+
+extension RoutingSQL {
+    /// Several `guardAgentCapacity` of one organization in a row, in two statements: every profile is locked first
+    /// (in user id order, as one-by-one guards sorted by agent lock them), then the loads are counted (a statement
+    /// after the locks, so that under READ COMMITTED it sees every assignment committed before them). Fails as the
+    /// first failing guard in `guards`' order would.
+    static func guardCapacities(_ guards: [(UserID, Bool)], organization: OrganizationID, _ transaction: Transaction) async throws {
+        let ids = guards.map(\.0.uuid)
+        let profiles = try await transaction.rows("""
+            SELECT user_id, availability, max_concurrent_tickets FROM agent_profiles
+            WHERE user_id = ANY(\(ids)) AND organization_id = \(organization.uuid)
+            ORDER BY user_id
+            FOR UPDATE
+            """)
+        var profileByAgent: [UUID: (available: Bool, capacity: Int)] = [:]
+        for row in profiles {
+            profileByAgent[try row.value("user_id", as: UUID.self)] = (
+                try row.text("availability") == Availability.available.rawValue, try row.integer("max_concurrent_tickets")
+            )
+        }
+        let counts = try await transaction.rows("""
+            SELECT assignee_id, count(*)::integer AS load FROM tickets
+            WHERE organization_id = \(organization.uuid) AND assignee_id = ANY(\(ids)) AND status = ANY(\(activeStatuses))
+            GROUP BY assignee_id
+            """)
+        var loadByAgent: [UUID: Int] = [:]
+        for row in counts { loadByAgent[try row.value("assignee_id", as: UUID.self)] = try row.integer("load") }
+        for (agent, requireAvailable) in guards {
+            guard let profile = profileByAgent[agent.uuid] else {
+                throw StorageError.missing(entity: StorageEntity.agentProfile, id: agent.description)
+            }
+            guard loadByAgent[agent.uuid, default: 0] <= profile.capacity, !requireAvailable || profile.available else {
+                throw StorageError.versionConflict(entity: StorageEntity.agentProfile, id: agent.description)
+            }
         }
     }
 }

@@ -30,6 +30,10 @@ enum JSONColumn {
     }
 
     static func decode<Value: Decodable>(_ type: Value.Type, from text: String, column: String) throws -> Value {
+        // Empty lists and objects, the most common values of these columns, need no decoder (configuring one costs
+        // more than decoding a small value): an empty array or dictionary casts to any array or dictionary type.
+        if text == "[]", let empty = [Never]() as? Value { return empty }
+        if text == "{}", let empty = [String: Never]() as? Value { return empty }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { decoder in
             Date(millisecondsSince1970: try decoder.singleValueContainer().decode(Int64.self))

@@ -135,13 +135,13 @@ enum UnitOfWorkWriter {
         }
     }
 
-    private static func missing(_ table: EntityTable, _ id: String) -> StorageError {
+    static func missing(_ table: EntityTable, _ id: String) -> StorageError {
         .missing(entity: table.entity, id: id)
     }
 
     /// A guarded write that changed no row either named an absent record (in that organization) or
     /// found it in another state than required (stale version, consumed token, someone else's lease).
-    private static func failedUpdate(_ table: EntityTable, id: UUID, organization: OrganizationID?, _ transaction: Transaction) async throws -> StorageError {
+    static func failedUpdate(_ table: EntityTable, id: UUID, organization: OrganizationID?, _ transaction: Transaction) async throws -> StorageError {
         let exists: Bool
         if let organization {
             exists = try await transaction.affectsRow(

@@ -13,7 +13,7 @@ enum AuditEventRow {
                 """,
             arguments: [
                 event.id.description, event.organizationID.description, event.ticketID.description,
-                event.actorID?.description, event.kind.rawValue, try JSONColumn.encode(event.changes), event.note,
+                event.actorID?.description, event.kind.rawValue, BulkJSON.changes(event.changes), event.note,
                 event.at.millisecondsSince1970,
             ])
     }

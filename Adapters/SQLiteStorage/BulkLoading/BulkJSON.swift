@@ -30,7 +30,7 @@ struct BulkJSON {
     }
 
     /// `["…","…"]`, as the encoder writes a list of strings.
-    func strings(_ values: [String]) -> String {
+    static func strings(_ values: [String]) -> String {
         guard !values.isEmpty else { return "[]" }
         var text = "["
         for (index, value) in values.enumerated() {
@@ -41,7 +41,7 @@ struct BulkJSON {
     }
 
     /// A list of ids, as the encoder writes `[Identifier]`.
-    func ids(_ values: [UUID]) -> String {
+    static func ids(_ values: [UUID]) -> String {
         guard !values.isEmpty else { return "[]" }
         var text = "["
         for (index, value) in values.enumerated() {
@@ -53,7 +53,7 @@ struct BulkJSON {
     }
 
     /// `[{"after":…,"before":…,"field":…}, …]`, keys sorted and absent values left out, as the encoder would.
-    func changes(_ changes: [FieldChange]) -> String {
+    static func changes(_ changes: [FieldChange]) -> String {
         var text = "["
         for (index, change) in changes.enumerated() {
             if index > 0 { text += "," }
@@ -76,7 +76,7 @@ struct BulkJSON {
     }
 
     /// `[{"at":<milliseconds>,"kind":…,"metric":…}, …]`, as the encoder writes `[SLACrossing]`.
-    func crossings(_ crossings: [SLACrossing]) -> String {
+    static func crossings(_ crossings: [SLACrossing]) -> String {
         guard !crossings.isEmpty else { return "[]" }
         var text = "["
         for (index, crossing) in crossings.enumerated() {
@@ -93,7 +93,7 @@ struct BulkJSON {
 
     /// `{"createdAt":…,"firstResponseAt":…,"initialPriority":…,"priorityChanges":[…],"statusChanges":[…]}`,
     /// as the encoder writes `SLATimeline` (dates as milliseconds, an absent first response left out).
-    func timeline(_ timeline: SLATimeline) -> String {
+    static func timeline(_ timeline: SLATimeline) -> String {
         var text = "{\"createdAt\":" + String(timeline.createdAt.millisecondsSince1970)
         if let responded = timeline.firstResponseAt { text += ",\"firstResponseAt\":" + String(responded.millisecondsSince1970) }
         text += ",\"initialPriority\":"
@@ -115,7 +115,7 @@ struct BulkJSON {
 
     /// `[{"breachAt":…,…,"warningAt":…}, …]`, as the encoder writes `[SLAClockState]`: keys sorted, dates as
     /// milliseconds, absent values left out.
-    func verdicts(_ states: [SLAClockState]) -> String {
+    static func verdicts(_ states: [SLAClockState]) -> String {
         guard !states.isEmpty else { return "[]" }
         var text = "["
         for (index, state) in states.enumerated() {

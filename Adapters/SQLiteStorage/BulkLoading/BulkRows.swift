@@ -74,12 +74,12 @@ struct BulkRows: Sendable {
             t.subject, t.description, t.channel.rawValue, t.category, t.priority.rank, t.status.rawValue,
         ]
         arguments += [
-            json.strings(t.tags), customFields, try json.list(t.references), journeyAnswers, json.ids(t.attachmentIDs.map(\.uuid)),
+            BulkJSON.strings(t.tags), customFields, try json.list(t.references), journeyAnswers, BulkJSON.ids(t.attachmentIDs.map(\.uuid)),
             t.assigneeID.map { json.id($0.uuid) }, t.departmentID.map { json.id($0.uuid) }, t.tier,
         ]
         arguments += [
-            json.strings(t.requiredSkills.sorted()), t.language, json.ids(participantIDs.map(\.uuid)), try json.list(t.escalations),
-            resolution, rating, t.mergedIntoID.map { json.id($0.uuid) }, json.ids(t.linkedTicketIDs.map(\.uuid)),
+            BulkJSON.strings(t.requiredSkills.sorted()), t.language, BulkJSON.ids(participantIDs.map(\.uuid)), try json.list(t.escalations),
+            resolution, rating, t.mergedIntoID.map { json.id($0.uuid) }, BulkJSON.ids(t.linkedTicketIDs.map(\.uuid)),
         ]
         arguments += [
             t.firstResponseAt?.millisecondsSince1970, t.closedAt?.millisecondsSince1970, t.reopenCount,
@@ -93,23 +93,23 @@ struct BulkRows: Sendable {
     private mutating func add(_ m: Message, _ json: inout BulkJSON) {
         messages.append([
             json.id(m.id.uuid), json.id(m.organizationID.uuid), json.id(m.ticketID.uuid), m.authorID.map { json.id($0.uuid) },
-            m.kind.rawValue, m.body, m.isInternal, json.ids(m.attachmentIDs.map(\.uuid)), m.createdAt.millisecondsSince1970,
+            m.kind.rawValue, m.body, m.isInternal, BulkJSON.ids(m.attachmentIDs.map(\.uuid)), m.createdAt.millisecondsSince1970,
         ])
     }
 
     private mutating func add(_ e: AuditEvent, _ json: inout BulkJSON) {
         auditEvents.append([
             json.id(e.id.uuid), json.id(e.organizationID.uuid), json.id(e.ticketID.uuid), e.actorID.map { json.id($0.uuid) },
-            e.kind.rawValue, json.changes(e.changes), e.note, e.at.millisecondsSince1970,
+            e.kind.rawValue, BulkJSON.changes(e.changes), e.note, e.at.millisecondsSince1970,
         ])
     }
 
     private mutating func add(_ r: TicketSLA, _ json: inout BulkJSON) {
         ticketSLAs.append([
-            json.id(r.ticketID.uuid), json.id(r.organizationID.uuid), r.policyID.map { json.id($0.uuid) }, json.timeline(r.timeline),
+            json.id(r.ticketID.uuid), json.id(r.organizationID.uuid), r.policyID.map { json.id($0.uuid) }, BulkJSON.timeline(r.timeline),
             r.assigneeID.map { json.id($0.uuid) }, r.departmentID.map { json.id($0.uuid) }, r.ticketCreatedAt.millisecondsSince1970,
             r.firstResponseDueAt?.millisecondsSince1970, r.resolutionDueAt?.millisecondsSince1970, r.nextCheckAt?.millisecondsSince1970,
-            json.crossings(r.reported), r.version, json.verdicts(r.verdicts),
+            BulkJSON.crossings(r.reported), r.version, BulkJSON.verdicts(r.verdicts),
         ])
     }
 }

@@ -26,10 +26,10 @@ enum TicketSLARow {
                 WHERE ticket_id = ? AND organization_id = ? AND version = ?
                 """,
             arguments: [
-                record.policyID?.description, try JSONColumn.encode(record.timeline), record.assigneeID?.description,
+                record.policyID?.description, BulkJSON.timeline(record.timeline), record.assigneeID?.description,
                 record.departmentID?.description, record.firstResponseDueAt?.millisecondsSince1970,
                 record.resolutionDueAt?.millisecondsSince1970, record.nextCheckAt?.millisecondsSince1970,
-                try JSONColumn.encode(record.reported), record.version, try JSONColumn.encode(record.verdicts), record.ticketID.description,
+                BulkJSON.crossings(record.reported), record.version, BulkJSON.verdicts(record.verdicts), record.ticketID.description,
                 record.organizationID.description, expectedVersion,
             ])
         return db.changesCount > 0
@@ -38,10 +38,10 @@ enum TicketSLARow {
     private static func arguments(_ record: TicketSLA) throws -> StatementArguments {
         [
             record.ticketID.description, record.organizationID.description, record.policyID?.description,
-            try JSONColumn.encode(record.timeline), record.assigneeID?.description, record.departmentID?.description,
+            BulkJSON.timeline(record.timeline), record.assigneeID?.description, record.departmentID?.description,
             record.ticketCreatedAt.millisecondsSince1970, record.firstResponseDueAt?.millisecondsSince1970,
             record.resolutionDueAt?.millisecondsSince1970, record.nextCheckAt?.millisecondsSince1970,
-            try JSONColumn.encode(record.reported), record.version, try JSONColumn.encode(record.verdicts),
+            BulkJSON.crossings(record.reported), record.version, BulkJSON.verdicts(record.verdicts),
         ]
     }
 

@@ -15,6 +15,7 @@ struct TicketRow {
     let ticket: Ticket
     var arguments: StatementArguments
 
+    /// Lists, sets and empty values are written without the JSON encoder (`BulkJSON`), as bulk loading writes them.
     init(_ ticket: Ticket) throws {
         self.ticket = ticket
         arguments = [
@@ -31,22 +32,22 @@ struct TicketRow {
             "category": ticket.category,
             "priority": ticket.priority.rank,
             "status": ticket.status.rawValue,
-            "tags": try JSONColumn.encode(ticket.tags),
-            "custom_fields": try JSONColumn.encode(ticket.customFields),
-            "external_references": try JSONColumn.encode(ticket.references),
+            "tags": BulkJSON.strings(ticket.tags),
+            "custom_fields": ticket.customFields.isEmpty ? "{}" : try JSONColumn.encode(ticket.customFields),
+            "external_references": ticket.references.isEmpty ? "[]" : try JSONColumn.encode(ticket.references),
             "journey_answers": try JSONColumn.encode(optional: ticket.journeyAnswers),
-            "attachment_ids": try JSONColumn.encode(ticket.attachmentIDs),
+            "attachment_ids": BulkJSON.ids(ticket.attachmentIDs.map(\.uuid)),
             "assignee_id": ticket.assigneeID?.description,
             "department_id": ticket.departmentID?.description,
             "tier": ticket.tier,
-            "required_skills": try JSONColumn.encode(set: ticket.requiredSkills),
+            "required_skills": BulkJSON.strings(ticket.requiredSkills.sorted()),
             "language": ticket.language,
-            "participant_ids": try JSONColumn.encode(ids: ticket.participantIDs),
-            "escalations": try JSONColumn.encode(ticket.escalations),
+            "participant_ids": BulkJSON.ids(ticket.participantIDs.sorted().map(\.uuid)),
+            "escalations": ticket.escalations.isEmpty ? "[]" : try JSONColumn.encode(ticket.escalations),
             "resolution": try JSONColumn.encode(optional: ticket.resolution),
             "rating": try JSONColumn.encode(optional: ticket.rating),
             "merged_into_id": ticket.mergedIntoID?.description,
-            "linked_ticket_ids": try JSONColumn.encode(ticket.linkedTicketIDs),
+            "linked_ticket_ids": BulkJSON.ids(ticket.linkedTicketIDs.map(\.uuid)),
             "first_response_at": ticket.firstResponseAt?.millisecondsSince1970,
             "closed_at": ticket.closedAt?.millisecondsSince1970,
             "reopen_count": ticket.reopenCount,

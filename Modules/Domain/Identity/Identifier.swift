@@ -13,8 +13,30 @@ public struct Identifier<Entity>: Hashable, Sendable, Comparable, Codable, Custo
         self.uuid = uuid
     }
 
-    /// Lower-case canonical form, as used on the wire and in databases.
-    public var description: String { uuid.uuidString.lowercased() }
+    /// Lower-case canonical form, as used on the wire and in databases. Written straight from the bytes: storage
+    /// formats ids on every row it writes, and `uuidString` (formatted, then lower-cased) costs several times more.
+    public var description: String {
+        withUnsafeBytes(of: uuid.uuid) { bytes in
+            String(unsafeUninitializedCapacity: 36) { buffer in
+                var position = 0
+                for index in 0..<16 {
+                    if index == 4 || index == 6 || index == 8 || index == 10 {
+                        buffer[position] = UInt8(ascii: "-")
+                        position += 1
+                    }
+                    let byte = bytes[index]
+                    buffer[position] = Self.hexDigit(byte >> 4)
+                    buffer[position + 1] = Self.hexDigit(byte & 0x0F)
+                    position += 2
+                }
+                return position
+            }
+        }
+    }
+
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+    }
 
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)

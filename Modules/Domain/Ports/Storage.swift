@@ -12,7 +12,7 @@ import Foundation
 ///   in a single process, even under concurrent commits.
 public protocol Storage: OrganizationQueries, UserQueries, AgentQueries, DepartmentQueries, TicketQueries,
     MessageQueries, AuditQueries, SessionQueries, JobQueries, RoutingQueries, EventOutboxQueries, SLAQueries,
-    AttachmentQueries, AvailabilityQueries, Sendable
+    AttachmentQueries, AvailabilityQueries, AuditHistoryQueries, Sendable
 {
     /// Applies all changes of `unit` in one transaction, or none of them, and returns what it allocated.
     /// Throws `StorageError.versionConflict`, `.duplicate`, `.missing` (an update of an absent record),

@@ -11,7 +11,8 @@ extension AssignmentUseCases {
         case refused
     }
 
-    /// Commits `decisions` in one unit of work, built from the pass's snapshot with one read (the SLA records).
+    /// Commits `decisions` in one unit of work, built from the pass's snapshot with two reads (the SLA records, and the
+    /// history of the tickets that have none yet).
     ///
     /// The unit guards what the snapshot assumed: every ticket at the version the pass read, every SLA record at its
     /// version, each served agent's capacity and availability once after all the unit's tickets (the load only grows
@@ -19,11 +20,18 @@ extension AssignmentUseCases {
     /// cursor at the version the pass knows. It locks in the order a single decision's unit or a manual take does —
     /// tickets (here by id), then agents (by id), then cursors (by department), then the history, SLA records, jobs
     /// and events in serving order — so that concurrent units wait for each other rather than deadlock.
+    /// The decisions' writes are grouped by kind (all history, then all SLA records, jobs, events), each group in
+    /// serving order: what is recorded per ticket and the order of events stay the same, and storage can write each
+    /// group as one multi-row statement.
     func applyBatch(
         _ decisions: [RoutingPlan.Assignment], in organization: OrganizationID, _ pass: inout PassState
     ) async throws(DomainError) -> BatchOutcome {
         let records = try await deps.read { try await $0.ticketSLAs(tickets: decisions.map(\.ticketID), in: organization) }
         let recordByTicket = Dictionary(records.map { ($0.ticketID, $0) }, uniquingKeysWith: { first, _ in first })
+        // A ticket without a record gets its first one built from its history: read for all of them at once.
+        let withoutRecord = decisions.map(\.ticketID).filter { recordByTicket[$0] == nil }
+        let history = withoutRecord.isEmpty
+            ? [:] : try await deps.read { try await $0.auditEvents(tickets: withoutRecord, in: organization) }
         let tickets = TicketUseCases(deps)
         var agents = pass.agents
         var cursors = pass.cursors
@@ -50,7 +58,7 @@ extension AssignmentUseCases {
             }
             let unit = try await tickets.seal(
                 &mutation, readVersion: current.version, sla: pass.sla, storedSLA: .some(recordByTicket[decision.ticketID]),
-                knownUsers: pass.users)
+                storedHistory: history[decision.ticketID] ?? [], knownUsers: pass.users)
             for change in unit.changes {
                 switch change {
                 case .updateTicket: ticketUpdates.append((decision.ticketID, change))
@@ -77,7 +85,7 @@ extension AssignmentUseCases {
             guard let cursor = cursors[department], let read = readCursorVersions[department] else { continue }
             unit.append(.setRoutingCursor(cursor, expectedVersion: read))
         }
-        unit.append(contentsOf: writes)
+        unit.append(contentsOf: Self.groupedByKind(writes))
         do {
             _ = try await deps.storage.commit(unit)
         } catch StorageError.versionConflict(let entity, _) where entity == StorageEntity.routingCursor {
@@ -96,5 +104,22 @@ extension AssignmentUseCases {
         pass.agents = agents
         pass.cursors = cursors
         return .committed(assigned, skipped: skipped)
+    }
+
+    /// `writes` grouped by kind — anything else first (as `seal` puts a mutation's extra changes before its history),
+    /// then audit events, SLA records, jobs and recorded events — each group keeping its order.
+    static func groupedByKind(_ writes: [UnitOfWork.Change]) -> [UnitOfWork.Change] {
+        func rank(_ change: UnitOfWork.Change) -> Int {
+            switch change {
+            case .appendAuditEvent: 1
+            case .saveTicketSLA: 2
+            case .enqueueJob: 3
+            case .recordEvent: 4
+            default: 0
+            }
+        }
+        var groups: [[UnitOfWork.Change]] = Array(repeating: [], count: 5)
+        for change in writes { groups[rank(change)].append(change) }
+        return groups.flatMap { $0 }
     }
 }

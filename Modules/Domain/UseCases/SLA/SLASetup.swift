@@ -38,13 +38,20 @@ extension Dependencies {
 
     /// The same write from the record as the caller read it (`stored`; `nil`: the ticket has none), as a batched
     /// auto-assignment does for a whole batch at once. The record's version guards the write, so a record changed
-    /// since fails the unit instead of being overwritten.
+    /// since fails the unit instead of being overwritten. `history`: the ticket's stored audit events when the caller
+    /// read them already (a batched pass reads those of every ticket without a record at once); otherwise, when the
+    /// ticket has no record, they are read here.
     func slaChange(
-        for ticket: Ticket, newAuditEvents: [AuditEvent], at now: Date, setup configuration: SLASetup, stored: TicketSLA?
+        for ticket: Ticket, newAuditEvents: [AuditEvent], at now: Date, setup configuration: SLASetup, stored: TicketSLA?,
+        history knownHistory: [AuditEvent]? = nil
     ) async throws(DomainError) -> UnitOfWork.Change {
         let clock = configuration.clock(for: ticket).clock
         guard var record = stored else {
-            let history = try await read { try await $0.auditEvents(ticket: ticket.id, in: ticket.organizationID) }
+            let history: [AuditEvent] = if let knownHistory {
+                knownHistory
+            } else {
+                try await read { try await $0.auditEvents(ticket: ticket.id, in: ticket.organizationID) }
+            }
             return .saveTicketSLA(.rebuilt(for: ticket, auditEvents: history + newAuditEvents, clock: clock, at: now), expectedVersion: nil)
         }
         let read = record.version

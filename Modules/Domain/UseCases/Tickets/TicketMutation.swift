@@ -94,11 +94,12 @@ extension TicketUseCases {
     /// domain events, so that history, notifications and real-time events commit with the change.
     /// `sla`: the organization's SLA configuration when the caller read it already (once per auto-assignment pass).
     /// `storedSLA`: the ticket's SLA record as the caller read it (`.some(nil)`: it has none), with `sla` given;
-    /// `knownUsers`: staff the caller read already. Both spare a batched auto-assignment a read per decision; the
+    /// `knownUsers`: staff the caller read already. `storedHistory`: with `storedSLA` `.some(nil)`, the ticket's
+    /// stored audit events as the caller read them. All spare a batched auto-assignment a read per decision; the
     /// versions in the unit still guard everything read earlier.
     func seal(
         _ mutation: inout TicketMutation, readVersion: Int, sla: SLASetup? = nil, storedSLA: TicketSLA?? = nil,
-        knownUsers: [UserID: User] = [:]
+        storedHistory: [AuditEvent]? = nil, knownUsers: [UserID: User] = [:]
     ) async throws(DomainError) -> UnitOfWork {
         mutation.ticket.version = readVersion + 1
         mutation.ticket.updatedAt = mutation.now
@@ -109,7 +110,8 @@ extension TicketUseCases {
         // The SLA record changes with the ticket, or not at all (its version guards it like the ticket's).
         if let sla, let storedSLA {
             unit.append(try await deps.slaChange(
-                for: mutation.ticket, newAuditEvents: mutation.auditEvents, at: mutation.now, setup: sla, stored: storedSLA))
+                for: mutation.ticket, newAuditEvents: mutation.auditEvents, at: mutation.now, setup: sla, stored: storedSLA,
+                history: storedHistory))
         } else {
             unit.append(try await deps.slaChange(for: mutation.ticket, newAuditEvents: mutation.auditEvents, at: mutation.now, setup: sla))
         }
