@@ -81,6 +81,12 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "WebSocket connections the API allows per user (RealtimeOptions.maximumConnectionsPerUser).")
     var fanoutConnectionsPerUser = 10
 
+    @Flag(help: "Only run the WebSocket fan-out benchmark against the API (any seeded dataset) and print it.")
+    var fanoutOnly = false
+
+    @Option(help: "Probe events of the fan-out benchmark, one after another on the same connections (one result each).")
+    var fanoutProbes = 1
+
     @Option(help: "Write the report as JSON to this file too.")
     var json: String?
 
@@ -98,6 +104,10 @@ struct BenchCommand: AsyncParsableCommand {
         configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: max(8, concurrency.max() ?? 8))
         let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         do {
+            if fanoutOnly {
+                try await runFanoutOnly(APIClient(http: http, baseURL: url))
+                return try await http.shutdown()
+            }
             let report = try await measure(APIClient(http: http, baseURL: url))
             try await http.shutdown()
             print(report.table())
@@ -121,6 +131,25 @@ struct BenchCommand: AsyncParsableCommand {
         let result = try await AssignmentBenchmark.run(database, tickets: assignmentTickets, agents: assignmentAgents, batchSize: assignmentBatch, decisionsPerUnit: assignmentUnit)
         for line in result.lines { print(line) }
         print("auto-assignment: \(result.summary)")
+    }
+
+    /// The fan-out job alone, against a running API seeded with any number of tickets: what tuning the real-time
+    /// path needs, without the HTTP scenarios before it.
+    private func runFanoutOnly(_ api: APIClient) async throws {
+        let adminToken = try await api.login(email: "admin@bench.example", password: password, organization: org)
+        let results = try await fanoutBenchmark(api, adminToken: adminToken).run()
+        for (index, result) in results.enumerated() {
+            if results.count > 1 { print("probe \(index + 1) of \(results.count):") }
+            for line in result.lines { print(line) }
+        }
+    }
+
+    private func fanoutBenchmark(_ api: APIClient, adminToken: String) -> FanoutBenchmark {
+        var benchmark = FanoutBenchmark(
+            api: api, adminToken: adminToken, password: password, organization: org, clients: fanoutClients,
+            connectionsPerUser: fanoutConnectionsPerUser)
+        benchmark.probes = fanoutProbes
+        return benchmark
     }
 
     private func measure(_ api: APIClient) async throws -> BenchReport {
@@ -173,10 +202,10 @@ struct BenchCommand: AsyncParsableCommand {
             report.baseline = try await PostgresBaseline.run(url: baselinePostgres, tickets: baselineTickets, concurrency: clients)
         }
         if fanoutClients > 0 {
-            let result = try await FanoutBenchmark(
-                api: scenarios.api, adminToken: scenarios.adminToken, password: password, organization: org, clients: fanoutClients,
-                connectionsPerUser: fanoutConnectionsPerUser
-            ).run()
+            // The report keeps the first probe: the event as the first one after the connections opened.
+            guard let result = try await fanoutBenchmark(scenarios.api, adminToken: scenarios.adminToken).run().first else {
+                throw APIClient.Failure(description: "the fan-out benchmark returned no result")
+            }
             report.fanout = result
             report.jobs["WebSocket fan-out (1,000 clients)"] = result.summary
         }

@@ -6,6 +6,9 @@ struct RealtimeOptions: Sendable {
     /// Frames queued for one connection before it counts as a slow consumer and is closed (code 1013);
     /// the client reconnects and catches up with `after`.
     var sendBufferFrames = 256
+    /// Transport events handed to one connection and not yet handled before it counts as a slow consumer and is
+    /// closed (code 1013), like `sendBufferFrames` one step earlier.
+    var eventBacklog = 512
     /// The largest client message accepted, in bytes; a larger one closes the connection (code 1009).
     var maximumMessageBytes = 4 * 1024
     /// How often the server pings; a client that has not answered the previous ping by the next one is closed.

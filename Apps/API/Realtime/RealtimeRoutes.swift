@@ -15,6 +15,8 @@ struct RealtimeRoutes: Sendable {
     let options: RealtimeOptions
     let tickets: RealtimeTickets
     let connections: RealtimeConnections
+    let frames = RealtimeFrameCache()
+    let hub: RealtimeHub
 
     init(deps: Dependencies, tokens: AccessTokens, options: RealtimeOptions) {
         self.deps = deps
@@ -22,6 +24,7 @@ struct RealtimeRoutes: Sendable {
         self.options = options
         tickets = RealtimeTickets(clock: deps.clock, secrets: deps.secrets, lifetime: options.ticketLifetime)
         connections = RealtimeConnections(maximumPerUser: options.maximumConnectionsPerUser)
+        hub = RealtimeHub(transport: deps.transport, backlog: options.eventBacklog)
     }
 
     /// The WebSocket server's settings: frames no larger than a client message may be, and the heartbeat.
@@ -50,7 +53,7 @@ struct RealtimeRoutes: Sendable {
             }
             var logger = context.logger
             logger[metadataKey: "user.id"] = .string(actor.userID.description)
-            let session = RealtimeSession(actor: actor, tokenExpiresAt: grant.tokenExpiresAt, deps: deps, options: options, logger: logger)
+            let session = RealtimeSession(actor: actor, tokenExpiresAt: grant.tokenExpiresAt, deps: deps, options: options, hub: hub, eventFrames: frames, logger: logger)
             do {
                 try await session.run(inbound: inbound, outbound: outbound)
             } catch {

@@ -16,6 +16,10 @@ struct RealtimeSession: Sendable {
     let tokenExpiresAt: Date
     let deps: Dependencies
     let options: RealtimeOptions
+    /// The process's transport subscription, shared by its connections.
+    let hub: RealtimeHub
+    /// Event frames shared by every connection of the process (encoded once per event and room).
+    let eventFrames: RealtimeFrameCache
     let logger: Logger
 
     /// Why a connection ended, and the close code the client sees.
@@ -62,20 +66,16 @@ struct RealtimeSession: Sendable {
     }
 
     func run(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async throws {
-        let (frames, sink) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingOldest(options.sendBufferFrames))
+        let (frames, sink) = AsyncStream.makeStream(of: WebSocketOutboundWriter.OutboundFrame.self, bufferingPolicy: .bufferingOldest(options.sendBufferFrames))
         let (inputs, input) = AsyncStream.makeStream(of: Input.self)
-        // Subscribed before any client frame is read: a later `subscribe … after` replay plus this stream has no gap.
-        let events = await deps.transport.subscribe()
+        // Registered before any client frame is read: a later `subscribe … after` replay plus what the hub hands
+        // over has no gap. The hub ends a connection that fell too far behind, as the transport would.
+        let mailbox = await hub.register(deliver: { input.yield(.event($0)) }, end: { input.yield(.end(.slowConsumer)) })
         let ending: Ending = await withTaskGroup(of: Void.self) { group in
             group.addTask {
-                for await text in frames {
-                    do { try await outbound.write(.text(text)) } catch { break }
+                for await frame in frames {
+                    do { try await outbound.write(frame) } catch { break }
                 }
-            }
-            group.addTask {
-                for await event in events { input.yield(.event(event)) }
-                // The transport ends a stream that fell too far behind.
-                input.yield(.end(.slowConsumer))
             }
             group.addTask {
                 do {
@@ -105,6 +105,7 @@ struct RealtimeSession: Sendable {
                     ending = reason
                     break loop
                 case .event(let published):
+                    mailbox.taken()
                     lastSequence = published.sequence
                     // The event that changes access is still delivered; nothing after it is, unless the check allows it.
                     for room in state.rooms(for: published, actor: current) {
@@ -139,13 +140,19 @@ struct RealtimeSession: Sendable {
             group.cancelAll()
             return ending
         }
+        await hub.unregister(mailbox)
         logger.debug("real-time connection closed", metadata: ["reason": "\(ending.reason)"])
         if case .protocolFailure(let error) = ending { throw error }
     }
 
     /// Queues a frame; false when the connection's buffer is full (a slow consumer).
-    private func send(_ frame: RealtimeServerFrame, _ sink: AsyncStream<String>.Continuation) -> Bool {
-        switch sink.yield(frame.json) {
+    private func send(_ frame: RealtimeServerFrame, _ sink: AsyncStream<WebSocketOutboundWriter.OutboundFrame>.Continuation) -> Bool {
+        let outgoing: WebSocketOutboundWriter.OutboundFrame = if case .event(let published, let room) = frame {
+            .custom(WebSocketFrame(fin: true, opcode: .text, data: eventFrames.bytes(for: published, room: room)))
+        } else {
+            .text(frame.json)
+        }
+        return switch sink.yield(outgoing) {
         case .enqueued: true
         case .dropped, .terminated: false
         @unknown default: false

@@ -25,12 +25,15 @@ struct FanoutBenchmark {
     let organization: String
     let clients: Int
     let connectionsPerUser: Int
+    /// Probe tickets opened one after another on the same connections (each waits for the previous one's
+    /// receipts): one result per probe. `scripts/bench` uses one; more tell a warm run from a cold one.
+    var probes = 1
 
     /// How long clients have to connect, and then to receive the event, before the missing ones count as lost.
     static let connectDeadline = Duration.seconds(60)
     static let receiveDeadline = Duration.seconds(10)
 
-    func run() async throws -> FanoutResult {
+    func run() async throws -> [FanoutResult] {
         let (department, agentEmails) = try await largestDepartment()
         let users = min(agentEmails.count, (clients + connectionsPerUser - 1) / connectionsPerUser)
         guard users > 0 else { throw APIClient.Failure(description: "the dataset has no active agent in a department") }
@@ -51,7 +54,7 @@ struct FanoutBenchmark {
             let connectStarted = ContinuousClock.now
             for index in 0..<connections {
                 let token = tokens[index / connectionsPerUser]
-                group.addTask { await Self.listen(url: socketURL, token: token, room: room, probeCustomer: admin, board: board) }
+                group.addTask { await Self.listen(url: socketURL, token: token, room: room, probeCustomer: admin, probes: probes, board: board) }
                 // Opening in steps of 100 keeps the upgrade storm from timing out on 2 cores.
                 if index % 100 == 99 { await board.waitForConnections(index + 1, until: connectStarted + Self.connectDeadline) }
             }
@@ -59,22 +62,26 @@ struct FanoutBenchmark {
             let connectSeconds = LoadRunner.seconds(ContinuousClock.now - connectStarted)
             let subscribed = board.subscribed
 
-            let sent = ContinuousClock.now
-            board.start(at: sent)
-            try await api.send(.POST, "/api/v1/tickets", token: adminToken, json: [
-                "subject": "Fan-out probe", "description": "One event for every follower of the queue.", "departmentId": department,
-            ])
-            let requestSeconds = LoadRunner.seconds(ContinuousClock.now - sent)
-            await board.waitForReceipts(subscribed, until: sent + Self.receiveDeadline)
-            let latencies = board.latencies
-            let sample = Sample(
-                scenario: "websocket fan-out", concurrency: connections, latencies: latencies, errors: 0,
-                seconds: latencies.max() ?? 0, firstError: board.firstError)
-            return FanoutResult(
-                clients: connections, users: users, subscribed: subscribed, received: latencies.count, loginSeconds: loginSeconds,
-                connectSeconds: connectSeconds, requestMilliseconds: requestSeconds * 1000, p50Milliseconds: sample.p50Milliseconds,
-                p95Milliseconds: sample.p95Milliseconds, p99Milliseconds: sample.p99Milliseconds, maxMilliseconds: (latencies.max() ?? 0) * 1000,
-                firstError: board.firstError)
+            var results: [FanoutResult] = []
+            for probe in 0..<max(1, probes) {
+                let sent = ContinuousClock.now
+                board.start(probe, at: sent)
+                try await api.send(.POST, "/api/v1/tickets", token: adminToken, json: [
+                    "subject": "Fan-out probe", "description": "One event for every follower of the queue.", "departmentId": department,
+                ])
+                let requestSeconds = LoadRunner.seconds(ContinuousClock.now - sent)
+                await board.waitForReceipts(probe, subscribed, until: sent + Self.receiveDeadline)
+                let latencies = board.latencies(probe)
+                let sample = Sample(
+                    scenario: "websocket fan-out", concurrency: connections, latencies: latencies, errors: 0,
+                    seconds: latencies.max() ?? 0, firstError: board.firstError)
+                results.append(FanoutResult(
+                    clients: connections, users: users, subscribed: subscribed, received: latencies.count, loginSeconds: loginSeconds,
+                    connectSeconds: connectSeconds, requestMilliseconds: requestSeconds * 1000, p50Milliseconds: sample.p50Milliseconds,
+                    p95Milliseconds: sample.p95Milliseconds, p99Milliseconds: sample.p99Milliseconds, maxMilliseconds: (latencies.max() ?? 0) * 1000,
+                    firstError: board.firstError))
+            }
+            return results
         }
     }
 
@@ -130,8 +137,9 @@ struct FanoutBenchmark {
         return token
     }
 
-    /// One client: connects, subscribes, and notes when the probe's `ticket.created` arrives (then hangs up).
-    private static func listen(url: String, token: String, room: String, probeCustomer: String, board: Board) async {
+    /// One client: connects, subscribes, and notes when each probe's `ticket.created` arrives (then hangs up).
+    /// Its n-th probe event answers the n-th probe: the driver sends the next only after the previous one's receipts.
+    private static func listen(url: String, token: String, room: String, probeCustomer: String, probes: Int, board: Board) async {
         var logger = Logger(label: "bench.fanout")
         logger.logLevel = .critical
         var headers = HTTPFields()
@@ -139,14 +147,16 @@ struct FanoutBenchmark {
         do {
             try await WebSocketClient.connect(url: url, configuration: .init(maxFrameSize: 1 << 16, additionalHeaders: headers), logger: logger) { inbound, outbound, _ in
                 try await outbound.write(.text("{\"type\":\"subscribe\",\"room\":\"\(room)\"}"))
+                var heard = 0
                 for try await message in inbound.messages(maxSize: 1 << 20) {
                     let arrived = ContinuousClock.now
                     guard case .text(let text) = message else { continue }
                     if text.contains("\"type\":\"subscribed\"") {
                         board.connected()
                     } else if text.contains("\"type\":\"ticket.created\"") && text.contains(probeCustomer) {
-                        board.received(at: arrived)
-                        return
+                        board.received(heard, at: arrived)
+                        heard += 1
+                        if heard >= probes { return }
                     } else if text.contains("\"type\":\"error\"") {
                         board.failed(text)
                         return
@@ -165,8 +175,9 @@ struct FanoutBenchmark {
             var subscribed = 0
             var failures = 0
             var firstError: String?
-            var sent: ContinuousClock.Instant?
-            var latencies: [Double] = []
+            /// When each probe's request was sent, and its clients' latencies.
+            var sent: [Int: ContinuousClock.Instant] = [:]
+            var latencies: [Int: [Double]] = [:]
         }
 
         private let state = Mutex(State())
@@ -178,16 +189,16 @@ struct FanoutBenchmark {
                 if state.firstError == nil { state.firstError = error }
             }
         }
-        func start(at instant: ContinuousClock.Instant) { state.withLock { $0.sent = instant } }
-        func received(at instant: ContinuousClock.Instant) {
+        func start(_ probe: Int, at instant: ContinuousClock.Instant) { state.withLock { $0.sent[probe] = instant } }
+        func received(_ probe: Int, at instant: ContinuousClock.Instant) {
             state.withLock { state in
-                guard let sent = state.sent else { return }
-                state.latencies.append(LoadRunner.seconds(instant - sent))
+                guard let sent = state.sent[probe] else { return }
+                state.latencies[probe, default: []].append(LoadRunner.seconds(instant - sent))
             }
         }
 
         var subscribed: Int { state.withLock { $0.subscribed } }
-        var latencies: [Double] { state.withLock { $0.latencies } }
+        func latencies(_ probe: Int) -> [Double] { state.withLock { $0.latencies[probe] ?? [] } }
         var firstError: String? { state.withLock { $0.firstError } }
 
         /// Until `count` clients subscribed or failed, or the deadline.
@@ -197,9 +208,9 @@ struct FanoutBenchmark {
             }
         }
 
-        /// Until `count` clients received the event, or the deadline.
-        func waitForReceipts(_ count: Int, until deadline: ContinuousClock.Instant) async {
-            while ContinuousClock.now < deadline, state.withLock({ $0.latencies.count }) < count {
+        /// Until `count` clients received the event of `probe`, or the deadline.
+        func waitForReceipts(_ probe: Int, _ count: Int, until deadline: ContinuousClock.Instant) async {
+            while ContinuousClock.now < deadline, state.withLock({ $0.latencies[probe]?.count ?? 0 }) < count {
                 try? await Task.sleep(for: .milliseconds(5))
             }
         }
