@@ -70,7 +70,16 @@ struct AssignmentServiceNudgeTests {
         #expect(try await waitForAssignee(of: returned) == staying.userID, "the nudge assigns the returned ticket to the agent still available")
     }
 
-    @Test func whileNoAgentHasRoomOnlyAnAgentGainingRoomEndsTheWait() async throws {
+    @Test func whileTicketsWaitUnassignedOnlyAnAgentGainingRoomWakesThePass() {
+        var backlog = AssignmentService.Report()
+        backlog.assigned = 3
+        backlog.waiting = 2
+        #expect(AssignmentService.wakeReasons(after: backlog) == [.agentFreed], "a new ticket joins the waiting queue")
+        #expect(AssignmentService.wakeReasons(after: AssignmentService.Report()) == [.ticketCreated, .agentFreed],
+                "with nothing left waiting, a new ticket is assigned at once")
+    }
+
+    @Test func aNudgeForAnotherReasonDoesNotEndTheWait() async throws {
         let nudged = Nudge()
         nudged.set(.ticketCreated)
         let start = ContinuousClock.now

@@ -64,30 +64,6 @@ struct AssignmentUseCasesTests {
         _ = tickets
     }
 
-    @Test func aPassTellsWhenTicketsWaitAndNoAgentHasRoomLeft() async throws {
-        let w = try await World.make()
-        let pass = AssignmentUseCases(w.deps)
-        #expect(try await !pass.assignQueued(in: w.org.id).noAgentHasRoom, "an empty queue says nothing of the agents")
-        try await ready(w, [w.agent1], capacity: 1)
-        _ = try await w.openTicket("a")
-        w.clock.advance(by: 1)
-        _ = try await w.openTicket("b")
-        let full = try await pass.assignQueued(in: w.org.id)
-        #expect(full.assigned.count == 1 && full.waiting == 1 && full.noAgentHasRoom, "agent 1 filled up with a ticket still waiting: \(full)")
-
-        try await ready(w, [w.agent2], capacity: 3)
-        w.clock.advance(by: 1)
-        _ = try await w.openTicket("c")
-        let served = try await pass.assignQueued(in: w.org.id)
-        #expect(served.assigned.count == 2 && served.waiting == 0 && !served.noAgentHasRoom, "agent 2 took both with room to spare: \(served)")
-
-        _ = try await w.agents.update(w.agent2.userID, .init(maxConcurrentTickets: 2), actor: w.admin)
-        w.clock.advance(by: 1)
-        _ = try await w.openTicket("d")
-        let again = try await pass.assignQueued(in: w.org.id)
-        #expect(again.assigned.isEmpty && again.waiting == 1 && again.noAgentHasRoom, "both agents are at capacity: \(again)")
-    }
-
     @Test func anAgentWhoWentOfflineAfterThePlanReceivesNothing() async throws {
         let w = try await World.make()
         try await ready(w, [w.agent1])

@@ -38,9 +38,6 @@ public struct AssignmentUseCases: Sendable {
         public var skipped = 0
         /// Tickets of the batch that no eligible agent could take.
         public var waiting = 0
-        /// `true` when the pass left tickets waiting and no agent ready for work (available, in shift, below
-        /// capacity) once its plan was counted: a new ticket cannot be assigned before an agent gains room.
-        public var noAgentHasRoom = false
         /// `true` when the pass stopped early because another pass advanced a cursor first.
         public var yielded = false
         /// Batched units that failed on a conflict and were applied again one decision per unit.
@@ -83,7 +80,6 @@ public struct AssignmentUseCases: Sendable {
         let plan = RoutingPlanner(departments: departments).plan(
             queue: queue, agents: agents, cursors: pass.cursors.compactMapValues(\.agentID), now: deps.clock.now())
         report.waiting = plan.unassigned.count
-        report.noAgentHasRoom = !plan.unassigned.isEmpty && !Self.anyAgentHasRoom(agents, after: plan, at: deps.clock.now())
 
         let size = max(1, decisionsPerUnit)
         for start in stride(from: 0, to: plan.assignments.count, by: size) {
@@ -117,16 +113,6 @@ public struct AssignmentUseCases: Sendable {
             }
         }
         return report
-    }
-
-    /// Whether an agent is ready for work (`RoutingPolicy.isReady`) with the plan's assignments counted.
-    static func anyAgentHasRoom(_ agents: [AgentSnapshot], after plan: RoutingPlan, at now: Date) -> Bool {
-        let planned = Dictionary(plan.assignments.map { ($0.agentID, 1) }, uniquingKeysWith: +)
-        return agents.contains { agent in
-            var loaded = agent
-            loaded.activeTickets += planned[agent.id] ?? 0
-            return RoutingPolicy.isReady(loaded, at: now)
-        }
     }
 
     /// What a pass read at its start and keeps current as its units commit, so that a decision needs no read of its
